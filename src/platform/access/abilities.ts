@@ -1,0 +1,41 @@
+/**
+ * Roles and what they allow. A post grants its role's abilities over its organization's
+ * subtree. The national roles are fixed here; finer per-county permissions can later be data.
+ */
+export const roles = ['county_admin', 'township_admin', 'branch_secretary', 'cadre', 'member'] as const;
+export type Role = (typeof roles)[number];
+
+export const abilities = [
+  'org.read',
+  'org.manage',
+  'user.manage',
+  'audit.read',
+  'person.read',
+  'person.read_sensitive',
+] as const;
+export type Ability = (typeof abilities)[number];
+
+export const roleAbilities: Record<Role, readonly Ability[]> = {
+  county_admin: abilities,
+  township_admin: abilities,
+  branch_secretary: ['org.read', 'person.read', 'person.read_sensitive'],
+  cadre: ['org.read', 'person.read'],
+  member: ['org.read'],
+};
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  county_admin: { zh: '县委组织部管理员', en: 'County administrator' },
+  township_admin: { zh: '乡镇（街道）党委管理员', en: 'Township administrator' },
+  branch_secretary: { zh: '村（社区）党组织书记', en: 'Branch secretary' },
+  cadre: { zh: '干部', en: 'Cadre' },
+  member: { zh: '党员', en: 'Member' },
+};
+
+export const abilityLabels: Record<Ability, { zh: string; en: string }> = {
+  'org.read': { zh: '查看党组织', en: 'view organizations' },
+  'org.manage': { zh: '管理党组织', en: 'manage organizations' },
+  'user.manage': { zh: '管理账号', en: 'manage accounts' },
+  'audit.read': { zh: '查看审计日志', en: 'read the audit trail' },
+  'person.read': { zh: '查看人员', en: 'view people' },
+  'person.read_sensitive': { zh: '查看完整身份证号和手机号', en: 'see full ID and phone numbers' },
+};

@@ -1,0 +1,12 @@
+import { sql } from 'drizzle-orm';
+import { timestamp, uuid } from 'drizzle-orm/pg-core';
+import { counties } from './counties.js';
+
+/**
+ * Columns every table of county data starts with. The county key leads the primary key so that
+ * a province can shard by county (Citus distributes on it) without a schema change.
+ */
+export const countyKey = () => uuid('county_id').notNull().references(() => counties.id);
+export const rowId = () => uuid('id').notNull().default(sql`gen_random_uuid()`);
+export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();

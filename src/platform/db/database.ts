@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { packageRoot } from '../paths.js';
+import { lockDataDir } from './lock.js';
+
+/** The query builder for either engine; a transaction has the same type. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Where the data lives, for messages: a directory, "memory" or the server URL without password. */
+  location: string;
+  /** The embedded engine, for backups; absent on a server. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `postgres://…` selects a server; otherwise the embedded engine. */
+  url?: string;
+  /** Data directory of the embedded engine; `memory://` keeps it in memory (tests). */
+  dataDir?: string;
+  /** Start the embedded engine from a `dumpDataDir` tarball (restore, test templates). */
+  loadDataDir?: Blob;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+export const migrationsFolder = () => join(packageRoot(), 'drizzle');
+
+// int8 counts and sums fit in a double at any scale we serve; dates stay calendar strings
+// so that no time zone ever shifts a birthday.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const database = options.url?.startsWith('postgres')
+    ? await openServer(options.url)
+    : await openEmbedded(options.dataDir ?? './data', options.loadDataDir);
+  if (options.migrate !== false) {
+    try {
+      if (database.engine === 'pglite') await migratePglite(database.db as never, { migrationsFolder: migrationsFolder() });
+      else await migratePg(database.db as never, { migrationsFolder: migrationsFolder() });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+async function openServer(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail now with a clear message rather than on the first request.
+  const client = await pool.connect();
+  client.release();
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    location: url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@'),
+    close: () => pool.end(),
+  };
+}
+
+async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+  const memory = dataDir.startsWith('memory://');
+  let release = () => {};
+  let location = 'memory';
+  if (!memory) {
+    location = resolve(dataDir);
+    release = lockDataDir(location);
+    mkdirSync(join(location, 'pgdata'), { recursive: true });
+  }
+  try {
+    const pglite = await PGlite.create({
+      dataDir: memory ? undefined : join(location, 'pgdata'),
+      loadDataDir,
+      // Keep the write-ahead log small: PostgreSQL's defaults grow it to hundreds of MB.
+      postgresqlconf: ['max_wal_size = 64MB', 'min_wal_size = 32MB'],
+    });
+    const db = drizzlePglite(pglite) as unknown as Db;
+    return {
+      db,
+      engine: 'pglite',
+      location,
+      pglite,
+      close: async () => {
+        try {
+          await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Rows of a raw statement, the same shape on both engines. */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export { sql };

@@ -1,0 +1,7 @@
+// Every table of the application, for drizzle-kit and the migrations it generates.
+export * from './platform/db/counties.js';
+export * from './platform/audit/schema.js';
+export * from './modules/organizations/schema.js';
+export * from './modules/people/schema.js';
+export * from './modules/members/schema.js';
+export * from './modules/accounts/schema.js';
