@@ -11,7 +11,7 @@ export const organizations = pgTable(
     countyId: countyKey(),
     id: rowId(),
     /** A short global number; the materialized path is made of these. */
-    seq: integer('seq').generatedAlwaysAsIdentity(),
+    seq: integer('seq').notNull().generatedByDefaultAsIdentity(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     /** Pinyin initials and full pinyin of the name, for search ("hs" finds 和顺). */

@@ -12,7 +12,7 @@ export const people = pgTable(
     name: text('name').notNull(),
     pinyin: text('pinyin').notNull(),
     /** GB/T 2261.1 code: 1 male, 2 female. */
-    gender: text('gender').notNull(),
+    gender: text('gender'),
     /** GB 3304 two-digit code. */
     ethnicity: text('ethnicity').notNull().default('01'),
     birthDate: date('birth_date', { mode: 'string' }),
@@ -31,7 +31,7 @@ export const people = pgTable(
     primaryKey({ columns: [t.countyId, t.id] }),
     foreignKey({ columns: [t.countyId, t.orgId], foreignColumns: [organizations.countyId, organizations.id] }),
     index('people_org_path').using('btree', t.orgPath.op('text_pattern_ops')),
-    check('people_gender', sql`${t.gender} in ('1','2')`),
+    check('people_gender', sql`${t.gender} is null or ${t.gender} in ('1','2')`),
   ],
 );
 

@@ -49,6 +49,7 @@ export const messages = {
   },
   'auth.same_password': { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
   'user.username_taken': { zh: '用户名“{username}”已被使用', en: 'The username "{username}" is taken' },
+  'user.not_found': { zh: '用户“{username}”不存在', en: 'User "{username}" does not exist' },
   'user.role_needs_org_level': {
     zh: '角色“{role}”不能设在组织“{org}”（{type}）上',
     en: 'The role "{role}" cannot be held in "{org}" ({type})',
@@ -77,6 +78,14 @@ export const messages = {
     zh: '日期 {date} 早于该组织成立日期 {established}',
     en: 'The date {date} is before the organization was established ({established})',
   },
+  'org.date_in_future': { zh: '日期 {date} 晚于今天', en: 'The date {date} is in the future' },
+  'org.has_members': {
+    zh: '“{code}”仍有 {count} 名党员（含申请人），请先转出组织关系',
+    en: '"{code}" still has {count} members or applicants; transfer them first',
+  },
+  'org.parent_inactive': { zh: '上级组织“{code}”已撤销', en: 'The parent organization "{code}" is dissolved' },
+  'access.no_ability': { zh: '您的岗位没有“{ability}”权限', en: 'None of your posts allows you to {ability}' },
+  'access.out_of_scope': { zh: '该组织不在您的管辖范围内', en: 'This organization is outside your scope' },
   'county.code_taken': { zh: '县级代码“{code}”已存在', en: 'The county code "{code}" already exists' },
   'county.not_found': { zh: '县“{code}”不存在，请先运行 grassroots init', en: 'County "{code}" does not exist; run grassroots init first' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -1,0 +1,180 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { roleAbilities, type Ability, type Role } from '../../platform/access/abilities.js';
+import { grantingPost, type Actor, type ActorPost } from '../../platform/access/actor.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { chinaDate, type Clock } from '../../platform/clock.js';
+import { counties } from '../../platform/db/counties.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError, conflict, forbidden, invalid } from '../../platform/errors.js';
+import { write, type ServiceContext } from '../../platform/service.js';
+import { personPinyinKey } from '../../platform/text/pinyin.js';
+import { visibleOrg } from '../organizations/service.js';
+import { organizations } from '../organizations/schema.js';
+import { people, posts } from '../people/schema.js';
+import type { Me } from './contracts.js';
+import { hashPassword, strongEnough, verifyPassword } from './passwords.js';
+import { loginFailures, sessions, users } from './schema.js';
+
+export const SESSION_DAYS = 7;
+const THROTTLE_MINUTES = 15;
+const MAX_FAILURES_PER_USER = 5;
+const MAX_FAILURES_PER_IP = 30;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Signs a user in and opens a session. Failures are counted per username and per address;
+ * past the limit even the right password is refused until the window passes.
+ */
+export async function signIn(db: Db, clock: Clock, input: { username: string; password: string; ip: string }) {
+  const now = clock.now();
+  const since = new Date(now.getTime() - THROTTLE_MINUTES * 60_000);
+  const [failures] = await db
+    .select({
+      byUser: sql<number>`count(*) filter (where ${loginFailures.username} = ${input.username})`.mapWith(Number),
+      byIp: sql<number>`count(*) filter (where ${loginFailures.ip} = ${input.ip})`.mapWith(Number),
+    })
+    .from(loginFailures)
+    .where(and(gte(loginFailures.at, since), or(eq(loginFailures.username, input.username), eq(loginFailures.ip, input.ip))));
+  if (failures!.byUser >= MAX_FAILURES_PER_USER || failures!.byIp >= MAX_FAILURES_PER_IP) {
+    throw new AppError(429, 'throttled', 'auth.throttled', { minutes: THROTTLE_MINUTES });
+  }
+  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  const ok = user !== undefined && (await verifyPassword(user.passwordHash, input.password));
+  if (!ok || !user) {
+    await db.insert(loginFailures).values({ username: input.username, ip: input.ip, at: now });
+    throw new AppError(401, 'bad_credentials', 'auth.bad_credentials');
+  }
+  if (user.disabled) throw new AppError(403, 'disabled', 'auth.disabled');
+  const token = randomBytes(32).toString('base64url');
+  const actor = await actorOf(db, now, user);
+  await db.transaction(async (tx) => {
+    await tx.delete(loginFailures).where(eq(loginFailures.username, input.username));
+    await tx.delete(sessions).where(and(eq(sessions.countyId, user.countyId), eq(sessions.userId, user.id), sql`${sessions.expiresAt} < ${now}`));
+    await tx.insert(sessions).values({
+      countyId: user.countyId,
+      tokenHash: tokenHash(token),
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+    });
+    await appendAudit(tx as unknown as Db, actor, now, [{ action: 'session.sign_in', entityType: 'user', entityId: user.id, orgPath: actor.posts[0]?.orgPath ?? null, after: { ip: input.ip } }]);
+  });
+  return { token, actor };
+}
+
+export async function signOut(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+}
+
+/** The actor behind a session cookie, or null when it is unknown, expired or its user is disabled. */
+export async function actorFromSession(db: Db, clock: Clock, token: string): Promise<Actor | null> {
+  const now = clock.now();
+  const [row] = await db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.countyId, sessions.countyId), eq(users.id, sessions.userId)))
+    .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, now), eq(users.disabled, false)));
+  return row ? actorOf(db, now, row.user) : null;
+}
+
+type UserRow = typeof users.$inferSelect;
+
+/** A user's current posts in active organizations make up what they may do and where. */
+export async function actorOf(db: Db, now: Date, user: UserRow): Promise<Actor> {
+  const today = chinaDate(now);
+  const rows = await db
+    .select({ postId: posts.id, orgId: organizations.id, orgPath: organizations.path, orgName: organizations.name, role: posts.role })
+    .from(posts)
+    .innerJoin(organizations, and(eq(organizations.countyId, posts.countyId), eq(organizations.id, posts.orgId)))
+    .where(
+      and(
+        eq(posts.countyId, user.countyId),
+        eq(posts.personId, user.personId),
+        eq(organizations.status, 'active'),
+        sql`${posts.startedOn} <= ${today}`,
+        or(isNull(posts.endedOn), gt(posts.endedOn, today)),
+      ),
+    );
+  return {
+    kind: 'user',
+    countyId: user.countyId,
+    userId: user.id,
+    personId: user.personId,
+    label: user.username,
+    posts: rows.map((r) => ({ ...r, role: r.role as Role })) satisfies ActorPost[],
+  };
+}
+
+export async function describeActor(db: Db, actor: Actor): Promise<Me> {
+  const [row] = await db
+    .select({ username: users.username, name: people.name, countyCode: counties.code, countyName: counties.name })
+    .from(users)
+    .innerJoin(people, and(eq(people.countyId, users.countyId), eq(people.id, users.personId)))
+    .innerJoin(counties, eq(counties.id, users.countyId))
+    .where(and(eq(users.countyId, actor.countyId), eq(users.id, actor.userId!)));
+  const postRows = await db
+    .select({ role: posts.role, title: posts.title, orgCode: organizations.code, orgName: organizations.name })
+    .from(posts)
+    .innerJoin(organizations, and(eq(organizations.countyId, posts.countyId), eq(organizations.id, posts.orgId)))
+    .where(and(eq(posts.countyId, actor.countyId), inArray(posts.id, actor.posts.map((p) => p.postId!))));
+  const granted = new Set<Ability>(actor.posts.flatMap((p) => roleAbilities[p.role]));
+  return { ...row!, posts: postRows.map((p) => ({ ...p, role: p.role as Role })), abilities: [...granted] };
+}
+
+export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const [user] = await ctx.db.select().from(users).where(and(eq(users.countyId, ctx.actor.countyId), eq(users.id, ctx.actor.userId!)));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw invalid('auth.wrong_current_password', {}, [{ path: 'currentPassword', key: 'auth.wrong_current_password' }]);
+  }
+  if (!strongEnough(input.newPassword)) throw invalid('auth.weak_password', {}, [{ path: 'newPassword', key: 'auth.weak_password' }]);
+  if (input.newPassword === input.currentPassword) throw invalid('auth.same_password', {}, [{ path: 'newPassword', key: 'auth.same_password' }]);
+  const passwordHash = await hashPassword(input.newPassword);
+  await write(ctx, async (w) => {
+    await w.tx.update(users).set({ passwordHash, passwordChangedAt: w.now }).where(and(eq(users.countyId, user.countyId), eq(users.id, user.id)));
+    // Other sessions end: a changed password is often a reaction to a leaked one.
+    await w.tx.delete(sessions).where(and(eq(sessions.countyId, user.countyId), eq(sessions.userId, user.id)));
+    w.audit({ action: 'user.change_password', entityType: 'user', entityId: user.id, orgPath: ctx.actor.posts[0]?.orgPath ?? null });
+  });
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  orgCode: string;
+  name?: string;
+  title?: string;
+}
+
+/** Creates a person, their post and their account in one step (the CLI's `user add`). */
+export async function addUser(ctx: ServiceContext, input: NewUser): Promise<{ userId: string }> {
+  if (!strongEnough(input.password)) throw invalid('auth.weak_password', {}, [{ path: 'password', key: 'auth.weak_password' }]);
+  const passwordHash = await hashPassword(input.password);
+  return write(ctx, async (w) => {
+    const org = await visibleOrg(ctx, input.orgCode, w.tx);
+    const post = grantingPost(ctx.actor, 'user.manage', org.path);
+    if (!post) throw forbidden();
+    if (input.role === 'county_admin' && org.parentId !== null) {
+      const params = { role: input.role, org: org.name, type: org.type };
+      throw invalid('user.role_needs_org_level', params, [{ path: 'role', key: 'user.role_needs_org_level', params }]);
+    }
+    const [taken] = await w.tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (taken) throw conflict('user.username_taken', { username: input.username }, [{ path: 'username', key: 'user.username_taken', params: { username: input.username } }]);
+    const name = input.name ?? input.username;
+    const [person] = await w.tx
+      .insert(people)
+      .values({ countyId: org.countyId, name, pinyin: personPinyinKey(name), orgId: org.id, orgPath: org.path })
+      .returning();
+    const [newPost] = await w.tx
+      .insert(posts)
+      .values({ countyId: org.countyId, personId: person!.id, orgId: org.id, orgPath: org.path, role: input.role, title: input.title ?? input.role, startedOn: chinaDate(w.now) })
+      .returning();
+    const [user] = await w.tx
+      .insert(users)
+      .values({ countyId: org.countyId, username: input.username, passwordHash, personId: person!.id })
+      .returning();
+    w.audit({ action: 'user.create', entityType: 'user', entityId: user!.id, orgPath: org.path, after: { username: input.username, role: input.role, orgCode: org.code, postId: newPost!.id }, postId: post.postId });
+    return { userId: user!.id };
+  });
+}

@@ -1,0 +1,16 @@
+import type { HttpModule } from '../../platform/http/app-types.js';
+import { errorBody } from '../../platform/http/contracts.js';
+import type { TodoProvider } from '../../platform/todo/todo.js';
+import { homeBody, homeQuery } from './contracts.js';
+import { homeView } from './service.js';
+
+export function homeHttp(todoProviders: TodoProvider[]): HttpModule {
+  return {
+    name: 'home',
+    routes(app) {
+      app.get('/api/home', {
+        schema: { tags: ['home'], summary: '首页：辖区概况与待办', querystring: homeQuery, response: { 200: homeBody, 404: errorBody } },
+      }, async (req) => homeView(req.ctx(), req.lang, todoProviders, req.query.org));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { HttpModule } from '../platform/http/app-types.js';
+import type { TodoProvider } from '../platform/todo/todo.js';
+import { accountsHttp } from './accounts/routes.js';
+import { initialPassword } from './accounts/todo.js';
+import { auditHttp } from './audit-log/routes.js';
+import { homeHttp } from './home/routes.js';
+import { organizationsHttp } from './organizations/routes.js';
+import { vacantSecretaries } from './organizations/todo.js';
+
+/** Every capability's contribution to the to-do list. */
+export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries];
+
+/** Every capability's routes: the one place a new module is plugged in. */
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp];

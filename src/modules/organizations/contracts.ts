@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { isoDate, permission } from '../../platform/http/contracts.js';
+import { orgCodePattern, orgTypes, unitTypes } from './rules.js';
+
+export const orgCode = z.string().trim().regex(orgCodePattern, '组织编码只能包含字母、数字和连字符，最长 40 位');
+export const orgType = z.enum(orgTypes);
+export const unitType = z.enum(unitTypes);
+export const divisionCode = z.string().trim().regex(/^[0-9]{12}$/, '行政区划代码应为 12 位数字');
+const orgName = z.string().trim().min(2).max(60);
+
+export const orgSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: orgType,
+  unitType: unitType.nullable(),
+  divisionCode: z.string().nullable(),
+  parentCode: z.string().nullable(),
+  status: z.enum(['active', 'dissolved']),
+  depth: z.number().int(),
+  pinyin: z.string(),
+});
+export type OrgSummary = z.infer<typeof orgSummary>;
+
+export const orgEvent = z.object({
+  kind: z.enum(['created', 'renamed', 'moved', 'merged', 'absorbed', 'dissolved', 'updated']),
+  effectiveOn: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  note: z.string().nullable(),
+});
+
+export const orgDetail = orgSummary.extend({
+  parentName: z.string().nullable(),
+  establishedOn: z.string(),
+  dissolvedOn: z.string().nullable(),
+  mergedIntoCode: z.string().nullable(),
+  adminUnit: z.object({ kind: z.string(), name: z.string(), divisionCode: z.string().nullable() }).nullable(),
+  childCount: z.number().int(),
+  history: z.array(orgEvent),
+  can: z.object({ manage: permission }),
+});
+export type OrgDetail = z.infer<typeof orgDetail>;
+
+export const listOrgsQuery = z.strictObject({
+  q: z.string().trim().max(40).optional(),
+  includeDissolved: z.enum(['true', 'false']).optional(),
+});
+
+export const orgList = z.object({ items: z.array(orgSummary) });
+
+export const codeParams = z.strictObject({ code: orgCode });
+
+export const createOrgBody = z.strictObject({
+  code: orgCode,
+  name: orgName,
+  type: orgType,
+  parentCode: orgCode,
+  unitType: unitType.nullable().optional(),
+  divisionCode: divisionCode.nullable().optional(),
+  establishedOn: isoDate.optional(),
+});
+export type CreateOrgInput = z.infer<typeof createOrgBody>;
+
+export const updateOrgBody = z.strictObject({
+  name: orgName.optional(),
+  type: orgType.optional(),
+  unitType: unitType.nullable().optional(),
+  divisionCode: divisionCode.nullable().optional(),
+  effectiveOn: isoDate.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type UpdateOrgInput = z.infer<typeof updateOrgBody>;
+
+export const moveOrgBody = z.strictObject({
+  parentCode: orgCode,
+  effectiveOn: isoDate.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const mergeOrgBody = z.strictObject({
+  intoCode: orgCode,
+  effectiveOn: isoDate.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const dissolveOrgBody = z.strictObject({
+  effectiveOn: isoDate.optional(),
+  note: z.string().trim().max(500).optional(),
+});
