@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import { systemActor } from '../platform/access/actor.js';
+import type { Clock } from '../platform/clock.js';
+import { counties } from '../platform/db/counties.js';
+import { rows, type Db } from '../platform/db/database.js';
+import { write } from '../platform/service.js';
+import { pinyinKey, personPinyinKey } from '../platform/text/pinyin.js';
+import { hashPassword } from '../modules/accounts/passwords.js';
+import { users } from '../modules/accounts/schema.js';
+import { memberships } from '../modules/members/schema.js';
+import { adminUnitKind, childPath } from '../modules/organizations/rules.js';
+import { adminUnits, organizations, orgEvents } from '../modules/organizations/schema.js';
+import { people, posts } from '../modules/people/schema.js';
+import type { DemoCounty } from './generate.js';
+
+const CHUNK = 1000;
+
+async function insertChunked<T>(rowsToInsert: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rowsToInsert.length; i += CHUNK) await insert(rowsToInsert.slice(i, i + CHUNK));
+}
+
+/**
+ * Writes a generated county in one transaction with bulk inserts (a province has 5 million people),
+ * and records the load in the audit trail as one event per kind of record.
+ */
+export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Promise<{ countyId: string }> {
+  const countyId = crypto.randomUUID();
+  const root = demo.orgs.find((o) => o.parentCode === null)!;
+  const actor = systemActor(countyId, { id: countyId, path: '', name: root.name }, 'cli:demo');
+  const passwordHashes = new Map<string, string>();
+  for (const account of demo.accounts) passwordHashes.set(account.username, await hashPassword(account.password));
+
+  await write({ db, clock, actor }, async (w) => {
+    await w.tx.insert(counties).values({ id: countyId, code: demo.code, name: demo.name });
+    const seqs = await rows<{ seq: number }>(w.tx, sql`select nextval(pg_get_serial_sequence('organizations', 'seq'))::int as seq from generate_series(1, ${demo.orgs.length})`);
+    const orgRows = new Map<string, typeof organizations.$inferInsert & { id: string; path: string; depth: number }>();
+    demo.orgs.forEach((o, i) => {
+      const parent = o.parentCode === null ? undefined : orgRows.get(o.parentCode);
+      if (o.parentCode !== null && !parent) throw new Error(`demo org ${o.code} comes before its parent ${o.parentCode}`);
+      const seq = seqs[i]!.seq;
+      orgRows.set(o.code, {
+        countyId, id: crypto.randomUUID(), seq, code: o.code, name: o.name, pinyin: pinyinKey(o.name), type: o.type,
+        unitType: o.unitType, divisionCode: o.divisionCode, parentId: parent?.id ?? null,
+        path: childPath(parent?.path ?? '', seq), depth: parent ? parent.depth + 1 : 0, establishedOn: o.establishedOn,
+      });
+    });
+    const orgList = [...orgRows.values()];
+    await insertChunked(orgList, (chunk) => w.tx.insert(organizations).values(chunk));
+    await insertChunked(demo.orgs, (chunk) => w.tx.insert(orgEvents).values(chunk.map((o) => ({
+      countyId, orgId: orgRows.get(o.code)!.id, kind: 'created' as const, effectiveOn: o.establishedOn,
+      details: { code: o.code, name: o.name, type: o.type, parentCode: o.parentCode },
+    }))));
+
+    const unitIds = new Map<string, string>();
+    const units = demo.orgs.filter((o) => o.adminUnit && adminUnitKind(o.unitType)).map((o) => {
+      const org = orgRows.get(o.code)!;
+      const id = crypto.randomUUID();
+      unitIds.set(o.code, id);
+      return { o, org, id };
+    });
+    const demoOrgs = new Map(demo.orgs.map((o) => [o.code, o]));
+    const nearestUnit = (code: string | null): string | null => {
+      for (let c = code; c !== null; c = demoOrgs.get(c)?.parentCode ?? null) {
+        if (unitIds.has(c)) return unitIds.get(c)!;
+      }
+      return null;
+    };
+    await insertChunked(units, (chunk) => w.tx.insert(adminUnits).values(chunk.map(({ o, org, id }) => ({
+      countyId, id, kind: o.adminUnit!.kind, name: o.adminUnit!.name, divisionCode: o.divisionCode,
+      parentId: nearestUnit(o.parentCode), orgId: org.id, orgPath: org.path,
+    }))));
+
+    const personIds = new Map<string, string>();
+    const peopleRows = demo.people.map((p) => {
+      const org = orgRows.get(p.orgCode)!;
+      const id = crypto.randomUUID();
+      personIds.set(p.key, id);
+      return {
+        countyId, id, name: p.name, pinyin: personPinyinKey(p.name), gender: p.gender, ethnicity: p.ethnicity,
+        birthDate: p.birthDate, idNumber: p.idNumber, phone: p.phone, education: p.education, orgId: org.id, orgPath: org.path,
+      };
+    });
+    await insertChunked(peopleRows, (chunk) => w.tx.insert(people).values(chunk));
+    const membershipRows = demo.people.filter((p) => p.membership).map((p) => {
+      const org = orgRows.get(p.orgCode)!;
+      return { countyId, personId: personIds.get(p.key)!, orgId: org.id, orgPath: org.path, ...p.membership! };
+    });
+    await insertChunked(membershipRows, (chunk) => w.tx.insert(memberships).values(chunk));
+    await insertChunked(demo.posts, (chunk) => w.tx.insert(posts).values(chunk.map((p) => {
+      const org = orgRows.get(p.orgCode)!;
+      return { countyId, personId: personIds.get(p.personKey)!, orgId: org.id, orgPath: org.path, role: p.role, title: p.title, startedOn: p.startedOn };
+    })));
+    await w.tx.insert(users).values(demo.accounts.map((a) => ({
+      countyId, username: a.username, passwordHash: passwordHashes.get(a.username)!, personId: personIds.get(a.personKey)!,
+    })));
+
+    const rootPath = orgRows.get(root.code)!.path;
+    const loaded = { organizations: orgList.length, adminUnits: units.length, people: peopleRows.length, memberships: membershipRows.length, posts: demo.posts.length, users: demo.accounts.length };
+    w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
+  });
+  return { countyId };
+}

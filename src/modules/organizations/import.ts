@@ -1,0 +1,171 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { grantingPost } from '../../platform/access/actor.js';
+import { chinaDate } from '../../platform/clock.js';
+import { t, type Lang, type MessageKey, type Params } from '../../platform/i18n/index.js';
+import type { TableFile } from '../../platform/files/table-file.js';
+import { write, type ServiceContext } from '../../platform/service.js';
+import { rootOrg } from './county.js';
+import { mayContain, orgCodePattern, orgTypeLabels, orgTypes, unitTypeLabels, unitTypes, type OrgType, type UnitType } from './rules.js';
+import { organizations } from './schema.js';
+import { insertOrganization, type OrgRow } from './service.js';
+
+export const orgImportHeaders = {
+  required: ['组织编码', '组织名称', '上级组织编码', '组织类型'],
+  optional: ['单位类型', '行政区划代码'],
+};
+
+const typeByLabel = new Map<string, OrgType>(orgTypes.map((k) => [orgTypeLabels[k].zh, k]));
+const unitByLabel = new Map<string, UnitType>(unitTypes.map((k) => [unitTypeLabels[k].zh, k]));
+
+export interface ImportProblem { field: string; message: string }
+export interface ImportRowReport {
+  rowNumber: number;
+  code: string;
+  name: string;
+  parentCode: string;
+  problems: ImportProblem[];
+}
+export interface ImportReport {
+  rows: ImportRowReport[];
+  valid: number;
+  invalid: number;
+  /** True only when every row was valid and all were written. */
+  committed: boolean;
+}
+
+interface Candidate {
+  report: ImportRowReport;
+  type?: OrgType;
+  unitType: UnitType | null;
+  divisionCode: string | null;
+  parentCode: string;
+}
+
+/**
+ * Imports organizations from a table: every row is checked against the file and the system first;
+ * only when all are valid, and only with `commit`, are they written, all in one transaction.
+ */
+export async function importOrganizations(ctx: ServiceContext, file: TableFile, options: { commit: boolean; lang: Lang }): Promise<ImportReport> {
+  const say = (key: MessageKey, params?: Params) => t(options.lang, key, params);
+  const root = (await rootOrg(ctx.db, ctx.actor.countyId))!;
+  const candidates = file.rows.map((row) => checkRow(row.rowNumber, row.values, root.code, say));
+  const byCode = new Map<string, Candidate[]>();
+  for (const c of candidates) if (c.report.code) byCode.set(c.report.code, [...(byCode.get(c.report.code) ?? []), c]);
+
+  for (const [code, same] of byCode) {
+    if (same.length < 2) continue;
+    const rows = same.map((c) => c.report.rowNumber).join(', ');
+    for (const c of same) c.report.problems.push({ field: '组织编码', message: say('import.duplicate_in_file', { value: code, rows }) });
+  }
+  const existing = await existingOrgs(ctx, [...byCode.keys(), ...candidates.map((c) => c.parentCode)]);
+  for (const c of candidates) {
+    if (existing.has(c.report.code)) c.report.problems.push({ field: '组织编码', message: say('import.code_exists', { value: c.report.code }) });
+  }
+  const order = placeInTree(candidates, byCode, existing, ctx, say);
+
+  const invalid = candidates.filter((c) => c.report.problems.length > 0).length;
+  const report = { rows: candidates.map((c) => c.report), valid: candidates.length - invalid, invalid, committed: false };
+  if (!options.commit || invalid > 0) return report;
+
+  await write(ctx, async (w) => {
+    const written = new Map<string, OrgRow>();
+    const establishedOn = chinaDate(w.now);
+    for (const c of order) {
+      const parent = written.get(c.parentCode) ?? existing.get(c.parentCode)!;
+      const postId = grantingPost(ctx.actor, 'org.manage', parent.path)?.postId ?? null;
+      const org = await insertOrganization(w, parent, {
+        code: c.report.code, name: c.report.name, type: c.type!, unitType: c.unitType, divisionCode: c.divisionCode, establishedOn,
+      }, ctx.actor.countyId, postId);
+      written.set(org.code, org);
+    }
+  });
+  return { ...report, committed: true };
+}
+
+function checkRow(rowNumber: number, values: Record<string, string>, rootCode: string, say: (k: MessageKey, p?: Params) => string): Candidate {
+  const code = values['组织编码'] ?? '';
+  const name = values['组织名称'] ?? '';
+  const parentCode = values['上级组织编码'] || rootCode;
+  const problems: ImportProblem[] = [];
+  const problem = (field: string, key: MessageKey, params?: Params) => problems.push({ field, message: say(key, params) });
+  if (!code) problem('组织编码', 'import.required');
+  else if (!orgCodePattern.test(code)) problem('组织编码', 'import.bad_code', { value: code });
+  if (!name) problem('组织名称', 'import.required');
+  else if (name.length < 2 || name.length > 60) problem('组织名称', 'import.bad_name');
+  if (values['上级组织编码'] && !orgCodePattern.test(parentCode)) problem('上级组织编码', 'import.bad_code', { value: parentCode });
+  const typeLabel = values['组织类型'] ?? '';
+  const type = typeByLabel.get(typeLabel);
+  if (!typeLabel) problem('组织类型', 'import.required');
+  else if (!type) problem('组织类型', 'import.unknown_type', { value: typeLabel, options: [...typeByLabel.keys()].join('/') });
+  const unitLabel = values['单位类型'] ?? '';
+  const unitType = unitLabel ? unitByLabel.get(unitLabel) ?? null : null;
+  if (unitLabel && !unitType) problem('单位类型', 'import.unknown_unit_type', { value: unitLabel, options: [...unitByLabel.keys()].join('/') });
+  const divisionCode = values['行政区划代码'] || null;
+  if (divisionCode && !/^[0-9]{12}$/.test(divisionCode)) problem('行政区划代码', 'import.bad_division_code', { value: divisionCode });
+  return { report: { rowNumber, code, name, parentCode, problems }, type, unitType, divisionCode, parentCode };
+}
+
+/** Organizations of the county with these codes; the county's uniqueness is what matters, scope is checked on parents. */
+async function existingOrgs(ctx: ServiceContext, codes: string[]): Promise<Map<string, OrgRow>> {
+  const unique = [...new Set(codes.filter(Boolean))];
+  const found = new Map<string, OrgRow>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    const batch = await ctx.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.countyId, ctx.actor.countyId), inArray(organizations.code, unique.slice(i, i + 1000))));
+    for (const org of batch) found.set(org.code, org);
+  }
+  return found;
+}
+
+/**
+ * Resolves each row's parent (another row or an existing organization the user manages), checks what
+ * may sit under what, and returns the rows parents-first. Rows on a cycle or under a bad row fail.
+ */
+function placeInTree(
+  candidates: Candidate[], byCode: Map<string, Candidate[]>, existing: Map<string, OrgRow>, ctx: ServiceContext,
+  say: (k: MessageKey, p?: Params) => string,
+): Candidate[] {
+  const order: Candidate[] = [];
+  const state = new Map<Candidate, 'visiting' | 'done'>();
+  const visit = (c: Candidate, trail: Candidate[]): void => {
+    if (state.get(c) === 'done') return;
+    if (state.get(c) === 'visiting') {
+      const cycle = trail.slice(trail.indexOf(c));
+      for (const member of cycle) {
+        member.report.problems.push({ field: '上级组织编码', message: say('import.cycle', { codes: cycle.map((x) => x.report.code).join(' → ') }) });
+      }
+      return;
+    }
+    state.set(c, 'visiting');
+    const inFile = byCode.get(c.parentCode);
+    const parentRow = inFile?.length === 1 ? inFile[0] : undefined;
+    if (parentRow) {
+      visit(parentRow, [...trail, c]);
+      if (parentRow.report.problems.length > 0 && c.report.problems.length === 0) {
+        c.report.problems.push({ field: '上级组织编码', message: say('import.parent_row_invalid', { row: parentRow.report.rowNumber }) });
+      }
+      checkPlacement(c, parentRow.type, say);
+    } else {
+      const parent = existing.get(c.parentCode);
+      const visible = parent && grantingPost(ctx.actor, 'org.read', parent.path) && parent.status === 'active';
+      if (!visible) c.report.problems.push({ field: '上级组织编码', message: say('import.parent_unknown', { value: c.parentCode }) });
+      else if (!grantingPost(ctx.actor, 'org.manage', parent.path)) {
+        c.report.problems.push({ field: '上级组织编码', message: say('import.parent_not_managed', { value: c.parentCode }) });
+      } else checkPlacement(c, parent.type as OrgType, say);
+    }
+    state.set(c, 'done');
+    order.push(c);
+  };
+  for (const c of candidates) visit(c, []);
+  return order;
+}
+
+function checkPlacement(c: Candidate, parentType: OrgType | undefined, say: (k: MessageKey, p?: Params) => string): void {
+  if (!c.type || !parentType || mayContain(parentType, c.type)) return;
+  c.report.problems.push({
+    field: '组织类型',
+    message: say('org.type_not_allowed_under', { type: orgTypeLabels[c.type].zh, parentType: orgTypeLabels[parentType].zh }),
+  });
+}

@@ -1,0 +1,62 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { setUnauthorizedHandler } from './api.js';
+import { AppLayout } from './components/AppLayout.js';
+import { PageLoading } from './components/PageLoading.js';
+import { useI18n } from './i18n/I18nProvider.js';
+import { useSession } from './session.js';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.js'));
+const HomePage = lazy(() => import('./pages/HomePage.js'));
+const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.js'));
+const AuditPage = lazy(() => import('./pages/AuditPage.js'));
+const AccountPage = lazy(() => import('./pages/AccountPage.js'));
+const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
+
+export function App() {
+  useUnauthorizedRedirect();
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSignIn />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="organizations" element={<OrganizationsPage />} />
+            <Route path="organizations/:code" element={<OrganizationsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="403" element={<ForbiddenPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function loginPath(target: string): string {
+  return target && target !== '/' ? `/login?next=${encodeURIComponent(target)}` : '/login';
+}
+
+function RequireSignIn() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <PageLoading />;
+  if (user === null) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  return <Outlet />;
+}
+
+/** A 401 from any call means the session ended: back to sign-in, keeping where the user was. */
+function useUnauthorizedRedirect() {
+  const navigate = useNavigate();
+  const { forget } = useSession();
+  const { t } = useI18n();
+  useEffect(() => {
+    setUnauthorizedHandler((target) => {
+      forget();
+      navigate(loginPath(target), { replace: true, state: { notice: t('common.sessionExpired') } });
+    });
+  }, [navigate, forget, t]);
+}

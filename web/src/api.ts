@@ -1,0 +1,94 @@
+import type { ErrorBody, FieldProblem } from './contracts.js';
+import { acceptLanguage, currentLang } from './i18n/lang.js';
+import { dictionaries } from './i18n/messages.js';
+
+/** An API failure: the server's code and message (already in the UI language) and per-field problems. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldProblem[];
+
+  constructor(status: number, code: string, message: string, fields: FieldProblem[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+type UnauthorizedHandler = (target: string) => void;
+
+let onUnauthorized: UnauthorizedHandler = (target) => {
+  window.location.assign(`/login?next=${encodeURIComponent(target)}`);
+};
+
+/** The app installs a router-aware handler; the default reloads into the sign-in page. */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+  onUnauthorized = handler;
+}
+
+export interface RequestOptions {
+  /** Let a 401 through as an ApiError instead of sending the user to sign in (sign-in itself, session probe). */
+  allow401?: boolean;
+  signal?: AbortSignal;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() };
+  // The server rejects an empty body declared as JSON, so the header goes only with a body.
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network', dictionaries[currentLang()]['common.networkError']);
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload as T;
+
+  const error = isErrorBody(payload)
+    ? new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? [])
+    : new ApiError(response.status, 'http_' + response.status, `${dictionaries[currentLang()]['result.error']} (HTTP ${response.status})`);
+  if (response.status === 401 && !options.allow401) {
+    onUnauthorized(window.location.pathname + window.location.search);
+  }
+  throw error;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, options?: RequestOptions) => request<T>('GET', withQuery(path, query), undefined, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+};
+
+/** The form field a server problem belongs to: `body.name` → `name`. */
+export function fieldName(path: string): string {
+  return path.replace(/^body[./]/, '');
+}

@@ -1,0 +1,87 @@
+import {
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, FlagOutlined, HomeOutlined,
+  NotificationOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined,
+} from '@ant-design/icons';
+import { Menu, Tag, Tooltip, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useI18n, type Translate } from '../i18n/I18nProvider.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { useUser } from '../session.js';
+
+type Item = NonNullable<MenuProps['items']>[number];
+
+/** A capability that is planned but not built: shown, disabled and labelled as such. */
+function coming(t: Translate, key: string, label: MessageKey, icon?: ReactNode): Item {
+  return {
+    key,
+    icon,
+    disabled: true,
+    label: (
+      <span>
+        {t(label)}
+        <Tag className="coming-tag" variant="filled">{t('nav.coming')}</Tag>
+      </span>
+    ),
+  };
+}
+
+function selectedKey(pathname: string): string {
+  if (pathname === '/') return '/';
+  const first = '/' + (pathname.split('/')[1] ?? '');
+  return first;
+}
+
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const mayReadAudit = user.abilities.includes('audit.read');
+
+  const items: Item[] = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    { key: '/organizations', icon: <ApartmentOutlined />, label: t('nav.organizations') },
+    coming(t, 'members', 'nav.members', <TeamOutlined />),
+    coming(t, 'meetings', 'nav.meetings', <CalendarOutlined />),
+    {
+      key: 'contact',
+      icon: <UsergroupAddOutlined />,
+      label: t('nav.contact'),
+      children: [coming(t, 'visits', 'nav.visits'), coming(t, 'diaries', 'nav.diaries'), coming(t, 'concerns', 'nav.concerns')],
+    },
+    {
+      key: 'rectification',
+      icon: <ToolOutlined />,
+      label: t('nav.rectification'),
+      children: [coming(t, 'weak-lax', 'nav.weakLax')],
+    },
+    coming(t, 'commitments', 'nav.commitments', <FlagOutlined />),
+    coming(t, 'disclosure', 'nav.disclosure', <NotificationOutlined />),
+    coming(t, 'reports', 'nav.reports', <BarChartOutlined />),
+    {
+      key: '/audit',
+      icon: <AuditOutlined />,
+      disabled: !mayReadAudit,
+      label: mayReadAudit ? t('nav.audit') : (
+        <Tooltip title={t('nav.noAuditAbility')} placement="right">
+          <span>{t('nav.audit')}</span>
+        </Tooltip>
+      ),
+    },
+    { key: '/account', icon: <SettingOutlined />, label: t('nav.account') },
+  ];
+
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKey(pathname)]}
+      onClick={({ key }) => {
+        if (!key.startsWith('/')) return;
+        navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}

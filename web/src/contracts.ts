@@ -1,0 +1,35 @@
+/** Types of the API, inferred from the server's zod contracts (type-only: nothing of the server is bundled). */
+import type { z } from 'zod';
+import type { changePasswordBody, me, meBody, signInBody } from '../../src/modules/accounts/contracts.js';
+import type { auditPage, auditQuery } from '../../src/modules/audit-log/contracts.js';
+import type { homeBody } from '../../src/modules/home/contracts.js';
+import type {
+  createOrgBody, dissolveOrgBody, mergeOrgBody, moveOrgBody, orgDetail, orgEvent, orgList, orgSummary, updateOrgBody,
+} from '../../src/modules/organizations/contracts.js';
+import type { errorBody, permission } from '../../src/platform/http/contracts.js';
+
+export type Me = z.infer<typeof me>;
+export type MeBody = z.infer<typeof meBody>;
+export type SignInBody = z.input<typeof signInBody>;
+export type ChangePasswordBody = z.input<typeof changePasswordBody>;
+
+export type HomeView = z.infer<typeof homeBody>;
+export type Todo = HomeView['todos'][number];
+
+export type OrgSummary = z.infer<typeof orgSummary>;
+export type OrgDetail = z.infer<typeof orgDetail>;
+export type OrgEvent = z.infer<typeof orgEvent>;
+export type OrgList = z.infer<typeof orgList>;
+export type CreateOrgBody = z.input<typeof createOrgBody>;
+export type UpdateOrgBody = z.input<typeof updateOrgBody>;
+export type MoveOrgBody = z.input<typeof moveOrgBody>;
+export type MergeOrgBody = z.input<typeof mergeOrgBody>;
+export type DissolveOrgBody = z.input<typeof dissolveOrgBody>;
+export type Permission = z.infer<typeof permission>;
+
+export type AuditPage = z.infer<typeof auditPage>;
+export type AuditEvent = AuditPage['items'][number];
+export type AuditQuery = z.input<typeof auditQuery>;
+
+export type ErrorBody = z.infer<typeof errorBody>;
+export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
