@@ -21,6 +21,9 @@ const THROTTLE_MINUTES = 15;
 const MAX_FAILURES_PER_USER = 5;
 const MAX_FAILURES_PER_IP = 30;
 
+let standIn: Promise<string> | undefined;
+const standInHash = () => (standIn ??= hashPassword(randomBytes(16).toString('hex')));
+
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -41,7 +44,8 @@ export async function signIn(db: Db, clock: Clock, input: { username: string; pa
     throw new AppError(429, 'throttled', 'auth.throttled', { minutes: THROTTLE_MINUTES });
   }
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
-  const ok = user !== undefined && (await verifyPassword(user.passwordHash, input.password));
+  // Verify against a stand-in hash for unknown users so timing does not reveal which usernames exist.
+  const ok = (await verifyPassword(user?.passwordHash ?? (await standInHash()), input.password)) && user !== undefined;
   if (!ok || !user) {
     await db.insert(loginFailures).values({ username: input.username, ip: input.ip, at: now });
     throw new AppError(401, 'bad_credentials', 'auth.bad_credentials');

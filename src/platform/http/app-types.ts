@@ -28,7 +28,17 @@ export interface ServerDeps {
 
 export const SESSION_COOKIE = 'gr_session';
 
+/** Every route the server answers, so tests can prove each one is guarded. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
     lang: Lang;

@@ -16,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { langFromHeader, t, type Lang } from '../i18n/index.js';
-import { SESSION_COOKIE, type App, type ServerDeps } from './app-types.js';
+import { SESSION_COOKIE, type App, type RouteEntry, type ServerDeps } from './app-types.js';
 import { issueMessage, issuePath, type ValidationItem } from './validation.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -29,8 +29,18 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     trustProxy: 'loopback',
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
+  // Only JSON: a text/plain POST is what a cross-site form can send without a preflight.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteEntry[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -54,7 +64,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     request.lang = langFromHeader(request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await deps.authenticate(token);
-    const open = request.routeOptions.config?.public === true || !request.url.startsWith('/api/');
+    const open = request.routeOptions.config?.public === true || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs');
     if (!open && !request.actor) throw new AppError(401, 'unauthenticated', 'error.unauthenticated');
   });
 
@@ -113,7 +123,8 @@ function sendError(error: FastifyError | AppError, request: FastifyRequest, repl
     return send(reply, 400, 'malformed_json', t(lang, 'error.malformed_json'));
   }
   // A unique violation that raced past a service's own check: someone else wrote first.
-  if ((error as { code?: string }).code === '23505') return send(reply, 409, 'conflict', t(lang, 'error.conflict'));
+  const databaseCode = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
+  if (databaseCode === '23505') return send(reply, 409, 'conflict', t(lang, 'error.conflict'));
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return send(reply, error.statusCode, 'bad_request', t(lang, 'error.validation', { detail: error.message }));
   }

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import type { Database } from '../../src/platform/db/database.js';
+import type { App } from '../../src/platform/http/app-types.js';
+import { buildTestCounty } from '../support/county.js';
+import { engines, openTestDatabase } from '../support/databases.js';
+import { json, signInAs } from '../support/http.js';
+
+/**
+ * Every API route must prove that a user outside its scope is refused. Adding a route without a
+ * case here fails the suite. Outsiders: "secretary2" (东风村, in 清水乡) against 和顺镇's data,
+ * and "member" (no administrative ability) where a route needs an ability rather than a subtree.
+ */
+type Case = (app: App, cookie: (user: string) => string) => Promise<void>;
+
+const T1_VILLAGE = '530522101001';
+
+const refusedAsNotFound = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Case => async (app, cookie) => {
+  const response = await app.inject({ method, url, payload, headers: { cookie: cookie('secretary2') } });
+  expect(response.statusCode, `${method} ${url}`).toBe(404);
+  expect(json(response)).toMatchObject({ error: { code: 'not_found' } });
+};
+
+const ownOnly = (method: 'GET' | 'DELETE' | 'POST', url: string, payload?: object): Case => async (app) => {
+  // A session route acts on the caller's own account only: without one it is refused.
+  const response = await app.inject({ method, url, payload });
+  expect(response.statusCode).toBe(401);
+};
+
+const cases: Record<string, Case | 'public'> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/session': 'public',
+  'GET /api/session': ownOnly('GET', '/api/session'),
+  'DELETE /api/session': ownOnly('DELETE', '/api/session'),
+  'POST /api/session/password': ownOnly('POST', '/api/session/password', { currentPassword: 'x', newPassword: 'y' }),
+  'GET /api/organizations': async (app, cookie) => {
+    const response = await app.inject({ method: 'GET', url: '/api/organizations?includeDissolved=true', headers: { cookie: cookie('secretary2') } });
+    const codes = json<{ items: { code: string }[] }>(response).items.map((o) => o.code);
+    expect(codes).toEqual(['530522102001']);
+  },
+  'GET /api/organizations/:code': refusedAsNotFound('GET', `/api/organizations/${T1_VILLAGE}`),
+  'POST /api/organizations': refusedAsNotFound('POST', '/api/organizations', { code: 'Z1', name: '越权党支部', type: 'branch', parentCode: '530522101' }),
+  'PATCH /api/organizations/:code': refusedAsNotFound('PATCH', `/api/organizations/${T1_VILLAGE}`, { name: '越权更名党支部' }),
+  'POST /api/organizations/:code/move': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/move`, { parentCode: '530522102' }),
+  'POST /api/organizations/:code/merge': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/merge`, { intoCode: '530522102001' }),
+  'POST /api/organizations/:code/dissolve': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/dissolve`, {}),
+  'GET /api/home': refusedAsNotFound('GET', '/api/home?org=530522101'),
+  'GET /api/audit': async (app, cookie) => {
+    const member = await app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: cookie('member') } });
+    expect(member.statusCode).toBe(403);
+    // A township administrator reads their own township's trail and nothing of the other's.
+    const township = await app.inject({ method: 'GET', url: '/api/audit?pageSize=200', headers: { cookie: cookie('township') } });
+    const labels = json<{ items: { actorLabel: string; action: string }[] }>(township).items;
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.some((e) => e.actorLabel === 'secretary2')).toBe(false);
+  },
+};
+
+describe.each(engines)('access on %s', (engine) => {
+  let database: Database;
+  let app: App;
+  const cookies: Record<string, string> = {};
+  const cookie = (user: string) => cookies[user]!;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await buildTestCounty(database);
+    app = await createApp(database, { web: false });
+    for (const user of ['township', 'secretary2', 'member']) cookies[user] = await signInAs(app, user);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const apiRoutes = () => app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+
+  it('has an out-of-scope case for every API route, and no case for a route that is gone', () => {
+    const keys = apiRoutes().map((r) => `${r.method} ${r.url}`).sort();
+    expect(keys).toEqual(Object.keys(cases).sort());
+  });
+
+  it('marks as public exactly the routes the cases call public', () => {
+    const open = apiRoutes().filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
+    expect(open).toEqual(Object.entries(cases).filter(([, c]) => c === 'public').map(([k]) => k).sort());
+  });
+
+  it('refuses every non-public route without a session', async () => {
+    for (const route of apiRoutes().filter((r) => !r.public)) {
+      const url = route.url.replace(':code', T1_VILLAGE);
+      const response = await app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(json(response)).toEqual({ error: { code: 'unauthenticated', message: '请先登录' } });
+    }
+  });
+
+  for (const [key, check] of Object.entries(cases)) {
+    if (check === 'public') continue;
+    it(`refuses an outsider: ${key}`, () => check(app, cookie));
+  }
+});

@@ -1,0 +1,189 @@
+// Runs the `grassroots` CLI as a child process, the way an operator would: `node --import tsx
+// src/cli/main.ts …` from the project root, with a clean environment.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const ENTRY = 'src/cli/main.ts';
+
+export interface CliResult {
+  /** Exit code; null when the process was ended by a signal. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** Added to (undefined: removed from) the child's environment. */
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+}
+
+/** The test runner's environment without anything that would steer the CLI or mark it as a test. */
+function childEnv(extra: CliOptions['env']): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VITEST') || ['DATABASE_URL', 'GRASSROOTS_DATA', 'GRASSROOTS_LANG', 'GRASSROOTS_LOG', 'PORT', 'NODE_ENV'].includes(key)) {
+      delete env[key];
+    }
+  }
+  for (const [key, value] of Object.entries(extra ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+function spawnCli(args: string[], options: CliOptions): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    cwd: projectRoot,
+    env: childEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function collect(child: ChildProcess) {
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (out.stderr += chunk));
+  const exited = new Promise<CliResult>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ code, signal, ...out }));
+  });
+  return { out, exited };
+}
+
+const describe = (args: string[], r: { stdout: string; stderr: string }) =>
+  `grassroots ${args.join(' ')}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
+
+/** Runs one command to completion. A command that outlives `timeoutMs` is killed and fails the test. */
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const child = spawnCli(args, options);
+  const { out, exited } = collect(child);
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`timed out after ${timeoutMs} ms: ${describe(args, out)}`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([exited, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** For assertion messages: what a command printed. */
+export const shown = (r: CliResult) => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
+
+export interface ServeProcess {
+  child: ChildProcess;
+  pid: number;
+  /** The address from the "已启动" line. */
+  url: string;
+  /** Wall time from spawn to the "已启动" line, as the test saw it. */
+  startupMs: number;
+  output(): { stdout: string; stderr: string };
+  /** Sends a signal (default SIGTERM) and waits for the process to exit. */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<CliResult>;
+  /** Ends the process with SIGKILL if it still runs; for cleanup after a failed test. */
+  kill(): void;
+}
+
+/** Starts `grassroots serve …` and waits for its "已启动" (or "is running at") line. */
+export async function startServe(args: string[], options: CliOptions = {}): Promise<ServeProcess> {
+  const started = performance.now();
+  const allArgs = ['serve', ...args];
+  const child = spawnCli(allArgs, options);
+  const { out, exited } = collect(child);
+  let running = true;
+  void exited.then(() => (running = false), () => (running = false));
+  const kill = () => {
+    if (running) child.kill('SIGKILL');
+  };
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      kill();
+      reject(new Error(`serve did not start within ${timeoutMs} ms: ${describe(allArgs, out)}`));
+    }, timeoutMs);
+    const check = () => {
+      const match = /(?:已启动：|is running at )(http:\/\/\S+)/.exec(out.stdout);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    void exited.then((r) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited before it started: ${shown(r)}`));
+    }, reject);
+  });
+  const startupMs = performance.now() - started;
+  return {
+    child,
+    pid: child.pid!,
+    url,
+    startupMs,
+    output: () => ({ ...out }),
+    kill,
+    async stop(signal: NodeJS.Signals = 'SIGTERM', stopTimeoutMs = 30_000) {
+      if (running) child.kill(signal);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        return await Promise.race([
+          exited,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => {
+              kill();
+              reject(new Error(`serve did not stop within ${stopTimeoutMs} ms after ${signal}: ${describe(allArgs, out)}`));
+            }, stopTimeoutMs);
+          }),
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Temporary directories removed by `cleanup()`. */
+export function tempDirs(prefix = 'grassroots-cli-') {
+  const made: string[] = [];
+  return {
+    make(): string {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      made.push(dir);
+      return dir;
+    },
+    cleanup(): void {
+      for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Copies a data directory that no process has open (its lock file, if any, is left behind). */
+export function copyDataDir(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, filter: (source) => basename(source) !== 'grassroots.lock' });
+}
