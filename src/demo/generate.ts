@@ -27,7 +27,7 @@ export interface DemoOrg {
   /** null only for the county root. */
   parentCode: string | null;
   establishedOn: string;
-  adminUnit?: { kind: 'township' | 'street' | 'village' | 'community'; name: string };
+  adminUnit?: { kind: 'township' | 'street' | 'village' | 'community'; name: string; villagerGroups?: string[] };
 }
 
 export interface DemoPerson {
@@ -239,6 +239,11 @@ const COUNTY_AGENCIES: readonly { name: string; unitType: DemoOrg['unitType']; b
 ];
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'] as const;
+
+/** A village's villager groups (村民小组), as numbered locally: 第一村民小组 … */
+function villagerGroups(rng: Random): string[] {
+  return ORDINALS.slice(0, rng.int(3, ORDINALS.length)).map((n) => `第${n}村民小组`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -789,7 +794,7 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
         divisionCode: `${unit.code}${v.part}`,
         parentCode: unit.code,
         establishedOn: established,
-        adminUnit: { kind: v.kind, name: admin },
+        adminUnit: { kind: v.kind, name: admin, villagerGroups: v.kind === 'village' ? villagerGroups(rOrg.fork(`groups:${v.code}`)) : undefined },
       });
       const vLeaves: Leaf[] = [];
       if (general) {

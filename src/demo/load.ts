@@ -69,6 +69,11 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
       countyId, id, kind: o.adminUnit!.kind, name: o.adminUnit!.name, divisionCode: o.divisionCode,
       parentId: nearestUnit(o.parentCode), orgId: org.id, orgPath: org.path,
     }))));
+    // Villager groups have no organization of their own: the village's organization leads them.
+    const groups = units.flatMap(({ o, org, id }) => (o.adminUnit!.villagerGroups ?? []).map((name) => ({
+      countyId, kind: 'villager_group', name, parentId: id, orgId: org.id, orgPath: org.path,
+    })));
+    await insertChunked(groups, (chunk) => w.tx.insert(adminUnits).values(chunk));
 
     const personIds = new Map<string, string>();
     const peopleRows = demo.people.map((p) => {
@@ -95,7 +100,7 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
     })));
 
     const rootPath = orgRows.get(root.code)!.path;
-    const loaded = { organizations: orgList.length, adminUnits: units.length, people: peopleRows.length, memberships: membershipRows.length, posts: demo.posts.length, users: demo.accounts.length };
+    const loaded = { organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length, posts: demo.posts.length, users: demo.accounts.length };
     w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
   });
   return { countyId };

@@ -45,6 +45,7 @@ const cases: Record<string, Case | 'public'> = {
   'POST /api/organizations/:code/move': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/move`, { parentCode: '530522102' }),
   'POST /api/organizations/:code/merge': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/merge`, { intoCode: '530522102001' }),
   'POST /api/organizations/:code/dissolve': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/dissolve`, {}),
+  'POST /api/organizations/:code/villager-groups': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/villager-groups`, { name: '越权村民小组' }),
   'GET /api/home': refusedAsNotFound('GET', '/api/home?org=530522101'),
   'GET /api/audit': async (app, cookie) => {
     const member = await app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: cookie('member') } });

@@ -33,7 +33,12 @@ export const orgDetail = orgSummary.extend({
   establishedOn: z.string(),
   dissolvedOn: z.string().nullable(),
   mergedIntoCode: z.string().nullable(),
-  adminUnit: z.object({ kind: z.string(), name: z.string(), divisionCode: z.string().nullable() }).nullable(),
+  adminUnit: z.object({
+    kind: z.string(),
+    name: z.string(),
+    divisionCode: z.string().nullable(),
+    villagerGroups: z.array(z.object({ name: z.string(), divisionCode: z.string().nullable() })),
+  }).nullable(),
   childCount: z.number().int(),
   history: z.array(orgEvent),
   can: z.object({ manage: permission }),
@@ -85,4 +90,9 @@ export const mergeOrgBody = z.strictObject({
 export const dissolveOrgBody = z.strictObject({
   effectiveOn: isoDate.optional(),
   note: z.string().trim().max(500).optional(),
+});
+
+export const villagerGroupBody = z.strictObject({
+  name: z.string().trim().min(2).max(30),
+  divisionCode: divisionCode.nullable().optional(),
 });

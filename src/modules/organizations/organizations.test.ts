@@ -64,7 +64,21 @@ describe.each(engines)('organizations on %s', (engine) => {
     expect(bySecretary.can.manage).toEqual({ allowed: false, reason: 'no_ability' });
     const byTownship = json<OrgDetail>(await get('township', '/api/organizations/530522101001'));
     expect(byTownship.can.manage).toEqual({ allowed: true });
-    expect(byTownship.adminUnit).toEqual({ kind: 'village', name: '马家村', divisionCode: '530522101001' });
+    expect(byTownship.adminUnit).toEqual({ kind: 'village', name: '马家村', divisionCode: '530522101001', villagerGroups: [] });
+  });
+
+  it('adds villager groups to a village, refusing duplicates and non-villages', async () => {
+    const added = await send('township', 'POST', '/api/organizations/530522101001/villager-groups', { name: '第一村民小组', divisionCode: '530522101001' });
+    expect(added.statusCode).toBe(201);
+    expect(json<OrgDetail>(added).adminUnit?.villagerGroups).toEqual([{ name: '第一村民小组', divisionCode: '530522101001' }]);
+    const again = await send('township', 'POST', '/api/organizations/530522101001/villager-groups', { name: '第一村民小组' });
+    expect(again.statusCode).toBe(409);
+    expect(json(again)).toMatchObject({ error: { fields: [{ path: 'name', message: '村民小组“第一村民小组”已存在' }] } });
+    const township = await send('county', 'POST', '/api/organizations/530522101/villager-groups', { name: '第一村民小组' });
+    expect(township.statusCode).toBe(400);
+    expect(json(township)).toMatchObject({ error: { message: '“530522101”不是行政村党组织，不能设村民小组' } });
+    const bySecretary = await send('secretary', 'POST', '/api/organizations/530522101001/villager-groups', { name: '第二村民小组' });
+    expect(bySecretary.statusCode).toBe(403);
   });
 
   it('creates an organization with its admin unit and history, and refuses a duplicate code', async () => {

@@ -1,10 +1,10 @@
 import type { HttpModule } from '../../platform/http/app-types.js';
 import { errorBody } from '../../platform/http/contracts.js';
 import {
-  codeParams, createOrgBody, dissolveOrgBody, listOrgsQuery, mergeOrgBody, moveOrgBody, orgDetail, orgList, updateOrgBody,
+  codeParams, createOrgBody, dissolveOrgBody, listOrgsQuery, mergeOrgBody, moveOrgBody, orgDetail, orgList, updateOrgBody, villagerGroupBody,
 } from './contracts.js';
 import {
-  createOrganization, dissolveOrganization, getOrganization, listOrganizations, mergeOrganization, moveOrganization, updateOrganization,
+  addVillagerGroup, createOrganization, dissolveOrganization, getOrganization, listOrganizations, mergeOrganization, moveOrganization, updateOrganization,
 } from './service.js';
 
 const tags = ['organizations'];
@@ -42,5 +42,9 @@ export const organizationsHttp: HttpModule = {
     app.post('/api/organizations/:code/dissolve', {
       schema: { tags, summary: '撤销党组织', params: codeParams, body: dissolveOrgBody, response: { 200: orgDetail, ...errors } },
     }, async (req) => dissolveOrganization(req.ctx(), req.params.code, req.body));
+
+    app.post('/api/organizations/:code/villager-groups', {
+      schema: { tags, summary: '新增村民小组', params: codeParams, body: villagerGroupBody, response: { 201: orgDetail, ...errors } },
+    }, async (req, reply) => reply.status(201).send(await addVillagerGroup(req.ctx(), req.params.code, req.body)));
   },
 };

@@ -109,7 +109,14 @@ export async function getOrganization(ctx: ServiceContext, code: string): Promis
   const [mergedInto] = org.mergedIntoId
     ? await ctx.db.select().from(organizations).where(and(eq(organizations.countyId, org.countyId), eq(organizations.id, org.mergedIntoId)))
     : [];
-  const [unit] = await ctx.db.select().from(adminUnits).where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.orgId, org.id)));
+  const [unit] = await ctx.db.select().from(adminUnits).where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.orgId, org.id), sql`${adminUnits.kind} <> 'villager_group'`));
+  const groups = unit
+    ? await ctx.db
+        .select({ name: adminUnits.name, divisionCode: adminUnits.divisionCode })
+        .from(adminUnits)
+        .where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.parentId, unit.id), eq(adminUnits.kind, 'villager_group')))
+        .orderBy(asc(adminUnits.createdAt), asc(adminUnits.name))
+    : [];
   const [children] = await ctx.db
     .select({ n: count() })
     .from(organizations)
@@ -125,7 +132,7 @@ export async function getOrganization(ctx: ServiceContext, code: string): Promis
     establishedOn: org.establishedOn,
     dissolvedOn: org.dissolvedOn,
     mergedIntoCode: mergedInto?.code ?? null,
-    adminUnit: unit ? { kind: unit.kind, name: unit.name, divisionCode: unit.divisionCode } : null,
+    adminUnit: unit ? { kind: unit.kind, name: unit.name, divisionCode: unit.divisionCode, villagerGroups: groups } : null,
     childCount: children?.n ?? 0,
     history: history as OrgDetail['history'],
     can: { manage: permission(ctx.actor, 'org.manage', org.path) },
@@ -405,4 +412,23 @@ async function endPosts(w: WriteScope, org: OrgRow, on: string): Promise<void> {
     .update(posts)
     .set({ endedOn: on })
     .where(and(eq(posts.countyId, org.countyId), eq(posts.orgId, org.id), isNull(posts.endedOn)));
+}
+
+/** Adds a villager group (村民小组) to the village an organization leads. */
+export async function addVillagerGroup(ctx: ServiceContext, code: string, input: { name: string; divisionCode?: string | null }): Promise<OrgDetail> {
+  await write(ctx, async (w) => {
+    const org = await visibleOrg(ctx, code, w.tx);
+    const postId = requireManage(ctx.actor, org);
+    requireActive(org);
+    const [village] = await w.tx.select().from(adminUnits).where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.orgId, org.id), eq(adminUnits.kind, 'village')));
+    if (!village) throw invalid('org.not_a_village', { code });
+    const [taken] = await w.tx.select({ id: adminUnits.id }).from(adminUnits).where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.parentId, village.id), eq(adminUnits.name, input.name)));
+    if (taken) throw conflict('org.villager_group_taken', { name: input.name }, [{ path: 'name', key: 'org.villager_group_taken', params: { name: input.name } }]);
+    const [group] = await w.tx
+      .insert(adminUnits)
+      .values({ countyId: org.countyId, kind: 'villager_group', name: input.name, divisionCode: input.divisionCode ?? null, parentId: village.id, orgId: org.id, orgPath: org.path })
+      .returning();
+    w.audit({ action: 'admin_unit.create', entityType: 'admin_unit', entityId: group!.id, orgPath: org.path, after: { kind: 'villager_group', name: input.name, village: village.name }, postId });
+  });
+  return getOrganization(ctx, code);
 }

@@ -98,6 +98,8 @@ export const messages = {
   'import.parent_row_invalid': { zh: '上级组织所在的第 {row} 行有误', en: 'the parent\'s row {row} has errors' },
   'import.parent_not_managed': { zh: '无权在上级组织“{value}”下新建组织', en: 'you may not add organizations under "{value}"' },
   'import.cycle': { zh: '上下级关系成环：{codes}', en: 'parent links form a cycle: {codes}' },
+  'org.not_a_village': { zh: '“{code}”不是行政村党组织，不能设村民小组', en: '"{code}" does not lead a village, so it has no villager groups' },
+  'org.villager_group_taken': { zh: '村民小组“{name}”已存在', en: 'The villager group "{name}" already exists' },
   'county.code_taken': { zh: '县级代码“{code}”已存在', en: 'The county code "{code}" already exists' },
   'county.not_found': { zh: '县“{code}”不存在，请先运行 grassroots init', en: 'County "{code}" does not exist; run grassroots init first' },
 } as const satisfies Record<string, { zh: string; en: string }>;
