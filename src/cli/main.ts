@@ -6,7 +6,7 @@ import { DataDirLockedError } from '../platform/db/lock.js';
 import { readTableFile, TableFileError } from '../platform/files/table-file.js';
 import { AppError } from '../platform/errors.js';
 import { roles, type Role } from '../platform/access/abilities.js';
-import { addUser } from '../modules/accounts/service.js';
+import { addUser } from '../modules/accounts/users.js';
 import { initCounty, operatorFor } from '../modules/organizations/county.js';
 import { importOrganizations, orgImportHeaders } from '../modules/organizations/import.js';
 import { backup, restore } from './backup.js';

@@ -47,6 +47,26 @@ const cases: Record<string, Case | 'public'> = {
   'POST /api/organizations/:code/dissolve': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/dissolve`, {}),
   'POST /api/organizations/:code/villager-groups': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/villager-groups`, { name: '越权村民小组' }),
   'GET /api/home': refusedAsNotFound('GET', '/api/home?org=530522101'),
+  'GET /api/users': async (app, cookie) => {
+    expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+    const township = await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: cookie('township') } });
+    expect(json<{ items: { username: string }[] }>(township).items.map((u) => u.username)).not.toContain('secretary2');
+  },
+  'POST /api/users': async (app, cookie) => {
+    const response = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: cookie('township') }, payload: { username: 'intruder', password: 'Passw0rd1', name: '越权用户', role: 'cadre', orgCode: '530522102' } });
+    expect(response.statusCode).toBe(404);
+  },
+  'POST /api/users/:username/password': async (app, cookie) => {
+    const response = await app.inject({ method: 'POST', url: '/api/users/secretary2/password', headers: { cookie: cookie('township') }, payload: { newPassword: 'Passw0rd1' } });
+    expect(response.statusCode).toBe(404);
+    expect(json(response)).toEqual({ error: { code: 'not_found', message: '用户“secretary2”不存在' } });
+  },
+  'POST /api/users/:username/disable': async (app, cookie) => {
+    expect((await app.inject({ method: 'POST', url: '/api/users/secretary2/disable', headers: { cookie: cookie('township') } })).statusCode).toBe(404);
+  },
+  'POST /api/users/:username/enable': async (app, cookie) => {
+    expect((await app.inject({ method: 'POST', url: '/api/users/county/enable', headers: { cookie: cookie('township') } })).statusCode).toBe(404);
+  },
   'GET /api/audit': async (app, cookie) => {
     const member = await app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: cookie('member') } });
     expect(member.statusCode).toBe(403);

@@ -39,12 +39,24 @@ function childEnv(extra: CliOptions['env']): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Children still running; a test that times out leaves them behind, holding the data dir's lock. */
+const running = new Set<ChildProcess>();
+
 function spawnCli(args: string[], options: CliOptions): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
     cwd: projectRoot,
     env: childEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('close', () => running.delete(child));
+  return child;
+}
+
+/** Kills (SIGKILL, one by one) the CLI processes this module started that still run. For afterAll/afterEach. */
+export function killLeftovers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
 }
 
 function collect(child: ChildProcess) {
@@ -103,10 +115,10 @@ export async function startServe(args: string[], options: CliOptions = {}): Prom
   const allArgs = ['serve', ...args];
   const child = spawnCli(allArgs, options);
   const { out, exited } = collect(child);
-  let running = true;
-  void exited.then(() => (running = false), () => (running = false));
+  let alive = true;
+  void exited.then(() => (alive = false), () => (alive = false));
   const kill = () => {
-    if (running) child.kill('SIGKILL');
+    if (alive) child.kill('SIGKILL');
   };
   const timeoutMs = options.timeoutMs ?? 120_000;
   const url = await new Promise<string>((resolve, reject) => {
@@ -137,7 +149,7 @@ export async function startServe(args: string[], options: CliOptions = {}): Prom
     output: () => ({ ...out }),
     kill,
     async stop(signal: NodeJS.Signals = 'SIGTERM', stopTimeoutMs = 30_000) {
-      if (running) child.kill(signal);
+      if (alive) child.kill(signal);
       let timer: NodeJS.Timeout | undefined;
       try {
         return await Promise.race([

@@ -3,7 +3,7 @@ import type { Database } from '../../src/platform/db/database.js';
 import type { ServiceContext } from '../../src/platform/service.js';
 import { write } from '../../src/platform/service.js';
 import type { Role } from '../../src/platform/access/abilities.js';
-import { addUser } from '../../src/modules/accounts/service.js';
+import { addUser } from '../../src/modules/accounts/users.js';
 import { initCounty, operatorFor, type CountyRow } from '../../src/modules/organizations/county.js';
 import { insertOrganization, visibleOrg, type NewOrg } from '../../src/modules/organizations/service.js';
 

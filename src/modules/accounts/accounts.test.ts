@@ -35,7 +35,7 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect(behindTls.cookies.find((c) => c.name === 'gr_session')!.secure).toBe(true);
     const me = json<{ user: Me }>(plain).user;
     expect(me).toMatchObject({ username: 'township', countyCode: '530522', countyName: '测试县' });
-    expect(me.posts).toEqual([{ role: 'township_admin', title: 'township_admin', orgCode: '530522101', orgName: '和顺镇党委' }]);
+    expect(me.posts).toEqual([{ role: 'township_admin', title: '乡镇（街道）党委管理员', orgCode: '530522101', orgName: '和顺镇党委' }]);
     expect(me.abilities).toContain('org.manage');
   });
 
@@ -95,5 +95,32 @@ describe.each(engines)('accounts on %s', (engine) => {
     const broken = await app.inject({ method: 'POST', url: '/api/session', payload: '{"username": ', headers: { 'content-type': 'application/json' } });
     expect(broken.statusCode).toBe(400);
     expect(json(broken)).toEqual({ error: { code: 'malformed_json', message: '请求体不是合法的 JSON' } });
+  });
+
+  it('lets a township administrator create, list, reset and disable accounts in the township', async () => {
+    const cookie = await signInAs(app, 'township');
+    const created = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload: { username: 'shiqiao', password: 'Start2026', name: '石桥书记', role: 'branch_secretary', orgCode: '530522101002', title: '党支部书记' } });
+    expect(created.statusCode).toBe(201);
+    expect(json(created)).toEqual({ username: 'shiqiao', name: '石桥书记', disabled: false, initialPassword: true, posts: [{ role: 'branch_secretary', title: '党支部书记', orgCode: '530522101002', orgName: '石桥村党支部' }] });
+    const list = json<{ items: { username: string }[] }>(await app.inject({ method: 'GET', url: '/api/users', headers: { cookie } }));
+    expect(list.items.map((u) => u.username)).toEqual(['cadre', 'member', 'secretary', 'shiqiao', 'township']);
+    const duplicate = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload: { username: 'shiqiao', password: 'Start2026', name: '重复', role: 'cadre', orgCode: '530522101' } });
+    expect(json(duplicate)).toMatchObject({ error: { fields: [{ path: 'username', message: '用户名“shiqiao”已被使用' }] } });
+    const badName = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload: { username: '石桥', password: 'Start2026', name: '石桥', role: 'cadre', orgCode: '530522101' } });
+    expect(json(badName)).toMatchObject({ error: { fields: [{ path: 'body.username', message: '用户名为 3 至 32 位字母、数字、下划线、点或连字符' }] } });
+    const countyRole = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload: { username: 'fake_admin', password: 'Start2026', name: '假管理员', role: 'county_admin', orgCode: '530522101' } });
+    expect(countyRole.statusCode).toBe(400);
+
+    const userCookie = await signInAs(app, 'shiqiao', 'Start2026');
+    expect((await app.inject({ method: 'POST', url: '/api/users/shiqiao/password', headers: { cookie }, payload: { newPassword: 'Reset2026' } })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: userCookie } })).statusCode).toBe(401);
+    expect((await signIn('shiqiao', 'Reset2026')).statusCode).toBe(200);
+
+    expect((await app.inject({ method: 'POST', url: '/api/users/shiqiao/disable', headers: { cookie } })).statusCode).toBe(204);
+    expect(json(await signIn('shiqiao', 'Reset2026'))).toEqual({ error: { code: 'disabled', message: '该账号已停用' } });
+    expect((await app.inject({ method: 'POST', url: '/api/users/shiqiao/enable', headers: { cookie } })).statusCode).toBe(204);
+    expect((await signIn('shiqiao', 'Reset2026')).statusCode).toBe(200);
+    const self = await app.inject({ method: 'POST', url: '/api/users/township/disable', headers: { cookie } });
+    expect(json(self)).toEqual({ error: { code: 'invalid', message: '不能停用自己的账号' } });
   });
 });

@@ -50,6 +50,7 @@ export const messages = {
   'auth.same_password': { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
   'user.username_taken': { zh: '用户名“{username}”已被使用', en: 'The username "{username}" is taken' },
   'user.not_found': { zh: '用户“{username}”不存在', en: 'User "{username}" does not exist' },
+  'user.cannot_disable_self': { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   'user.role_needs_org_level': {
     zh: '角色“{role}”不能设在组织“{org}”（{type}）上',
     en: 'The role "{role}" cannot be held in "{org}" ({type})',
