@@ -39,9 +39,9 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!phone && (
-        <Layout.Sider theme="light" width={224} collapsible collapsed={collapsed} trigger={null} breakpoint="lg"
-          style={{ borderRight: '1px solid #f0f0f0' }}>
-          <div className="app-sider-brand">{collapsed ? t('app.short') : t('app.title')}</div>
+        <Layout.Sider theme="light" width={lang === 'zh' ? 224 : 264} collapsible collapsed={collapsed} trigger={null} breakpoint="lg"
+          style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <div className="app-sider-brand">{collapsed ? t('app.short') : t('app.brand')}</div>
           <NavMenu />
         </Layout.Sider>
       )}
@@ -77,7 +77,7 @@ export function AppLayout() {
       </Layout>
       {phone && (
         <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.title')}
-          size={260} styles={{ body: { padding: 0 } }}>
+          size={300} styles={{ body: { padding: 0 } }}>
           <NavMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       )}

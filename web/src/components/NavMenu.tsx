@@ -75,6 +75,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <Menu
       mode="inline"
+      style={{ borderInlineEnd: 'none' }}
       items={items}
       selectedKeys={[selectedKey(pathname)]}
       onClick={({ key }) => {

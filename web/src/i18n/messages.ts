@@ -2,6 +2,7 @@
 export const zh = {
   'app.title': '基层党建工作平台',
   'app.short': '党建',
+  'app.brand': '基层党建工作平台',
 
   'nav.home': '首页',
   'nav.organizations': '组织架构',
@@ -31,7 +32,6 @@ export const zh = {
   'common.search': '查询',
   'common.reset': '重置',
   'common.backHome': '返回首页',
-  'common.loadFailed': '加载失败',
   'common.networkError': '无法连接服务器，请检查网络后重试',
   'common.none': '无',
   'common.sessionExpired': '登录已失效，请重新登录',
@@ -70,7 +70,7 @@ export const zh = {
   'home.chartMembers': '党员',
 
   'org.tree': '党组织',
-  'org.search': '名称或拼音首字母，如 hs',
+  'org.search': '搜索名称或拼音首字母，如 hs',
   'org.showDissolved': '显示已撤销',
   'org.noMatch': '没有匹配的党组织',
   'org.selectHint': '请在组织树中选择一个党组织',
@@ -124,6 +124,7 @@ export const zh = {
   'org.mergeWarning': '合并后本组织标记为已撤销，其下级组织转入目标组织。',
   'org.dissolveWarning': '撤销前须先迁移或撤销全部下级组织，并转出全部党员。',
 
+  'form.modalTitle': '{action}：{name}',
   'form.effectiveOn': '生效日期',
   'form.note': '备注',
   'form.notePlaceholder': '如：批准文件的文号',
@@ -135,7 +136,6 @@ export const zh = {
   'form.divisionFormat': '行政区划代码应为 12 位数字',
   'form.nameLength': '名称应为 2 至 60 个字符',
   'form.nothingChanged': '没有修改任何内容',
-  'form.typeNotAllowed': '{type}之下不能设{child}',
 
   'audit.range': '时间范围',
   'audit.action': '操作',
@@ -156,7 +156,9 @@ export const zh = {
   'audit.action.session.sign_in': '登录',
   'audit.action.user.change_password': '修改密码',
   'audit.action.user.create': '新建账号',
+  'audit.action.demo.load': '生成演示数据',
   'audit.entity.organization': '党组织',
+  'audit.entity.county': '县',
   'audit.entity.user': '账号',
   'audit.entity.session': '会话',
 
@@ -189,7 +191,8 @@ export type MessageKey = keyof typeof zh;
 /** Typed against the Chinese dictionary, so a missing English string fails the type check. */
 export const en: Record<MessageKey, string> = {
   'app.title': 'Grassroots Party-building Platform',
-  'app.short': 'Grassroots',
+  'app.short': 'GR',
+  'app.brand': 'Grassroots',
 
   'nav.home': 'Home',
   'nav.organizations': 'Organizations',
@@ -219,7 +222,6 @@ export const en: Record<MessageKey, string> = {
   'common.search': 'Search',
   'common.reset': 'Reset',
   'common.backHome': 'Back to home',
-  'common.loadFailed': 'Failed to load',
   'common.networkError': 'Cannot reach the server; check the network and try again',
   'common.none': 'none',
   'common.sessionExpired': 'Your session ended; please sign in again',
@@ -258,7 +260,7 @@ export const en: Record<MessageKey, string> = {
   'home.chartMembers': 'Members',
 
   'org.tree': 'Organizations',
-  'org.search': 'Name or pinyin initials, e.g. hs',
+  'org.search': 'Search by name or pinyin initials, e.g. hs',
   'org.showDissolved': 'Show dissolved',
   'org.noMatch': 'No matching organization',
   'org.selectHint': 'Select an organization in the tree',
@@ -312,6 +314,7 @@ export const en: Record<MessageKey, string> = {
   'org.mergeWarning': 'After merging, this organization is dissolved and its sub-organizations move to the target.',
   'org.dissolveWarning': 'Move or dissolve all sub-organizations and transfer all members first.',
 
+  'form.modalTitle': '{action}: {name}',
   'form.effectiveOn': 'Effective on',
   'form.note': 'Note',
   'form.notePlaceholder': 'e.g. the number of the approving document',
@@ -323,7 +326,6 @@ export const en: Record<MessageKey, string> = {
   'form.divisionFormat': 'A division code has 12 digits',
   'form.nameLength': 'The name needs 2 to 60 characters',
   'form.nothingChanged': 'Nothing was changed',
-  'form.typeNotAllowed': 'A {child} cannot be placed under a {type}',
 
   'audit.range': 'Date range',
   'audit.action': 'Action',
@@ -344,7 +346,9 @@ export const en: Record<MessageKey, string> = {
   'audit.action.session.sign_in': 'Sign in',
   'audit.action.user.change_password': 'Change password',
   'audit.action.user.create': 'Create account',
+  'audit.action.demo.load': 'Load demo data',
   'audit.entity.organization': 'Organization',
+  'audit.entity.county': 'County',
   'audit.entity.user': 'Account',
   'audit.entity.session': 'Session',
 

@@ -1,0 +1,40 @@
+import { orgTypeLabels, unitTypeLabels, type OrgType, type UnitType } from '../../src/modules/organizations/rules.js';
+import type { Lang } from './i18n/lang.js';
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The shared labels are lower-case in English (they sit inside sentences); standalone they start with a capital. */
+export function orgTypeLabel(type: OrgType, lang: Lang, inSentence = false): string {
+  const label = orgTypeLabels[type][lang];
+  return lang === 'en' && !inSentence ? capital(label) : label;
+}
+
+/** Unit types and admin-unit kinds share their codes; an unknown kind shows as sent. */
+export function unitTypeLabel(type: string | null | undefined, lang: Lang, inSentence = false): string {
+  if (!type) return '';
+  const label = type in unitTypeLabels ? unitTypeLabels[type as UnitType][lang] : type;
+  return lang === 'en' && !inSentence ? capital(label) : label;
+}
+
+/** A share as a percentage with two decimals; nothing to divide by gives a dash. */
+export function percent(part: number, total: number): string {
+  return total > 0 ? `${((part / total) * 100).toFixed(2)}%` : '—';
+}
+
+const chinaTime = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant in China's time zone as YYYY-MM-DD HH:mm:ss, whatever the browser's zone. */
+export function chinaDateTime(iso: string): string {
+  const parts = Object.fromEntries(chinaTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** Today's date in China (the server refuses effective dates after it). */
+export function chinaToday(): string {
+  return chinaDateTime(new Date().toISOString()).slice(0, 10);
+}

@@ -1,0 +1,5 @@
+import { ForbiddenView } from '../components/ResultViews.js';
+
+export default function ForbiddenPage() {
+  return <ForbiddenView />;
+}

@@ -1,0 +1,5 @@
+import { NotFoundView } from '../components/ResultViews.js';
+
+export default function NotFoundPage() {
+  return <NotFoundView />;
+}
