@@ -19,6 +19,7 @@ CREATE TABLE "audit_events" (
 	"action" text NOT NULL,
 	"entity_type" text NOT NULL,
 	"entity_id" text NOT NULL,
+	"entity_label" text NOT NULL,
 	"org_path" text,
 	"before" jsonb,
 	"after" jsonb,

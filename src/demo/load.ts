@@ -101,7 +101,7 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
 
     const rootPath = orgRows.get(root.code)!.path;
     const loaded = { organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length, posts: demo.posts.length, users: demo.accounts.length };
-    w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
+    w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, entityLabel: `${demo.name}（${demo.code}）`, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
   });
   return { countyId };
 }

@@ -12,6 +12,9 @@ import { organizations } from '../../src/modules/organizations/schema.js';
 import { openTestDatabase } from '../support/databases.js';
 import { ensureWebBuilt, launchChromium, screenshotDir } from './browser.js';
 
+/** The browser shares two cores with other test workers: give the page time. */
+const WAIT = { timeout: 20_000, interval: 200 };
+
 /** The foundation's main journey in a real browser: sign in, see one's own home page, find an organization. */
 describe('web app in Chromium', () => {
   let database: Database;
@@ -50,10 +53,10 @@ describe('web app in Chromium', () => {
   it('signs the county administrator in to the county home page with live figures', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, 'county');
-    await expect.poll(() => page.getByTestId('home-title').textContent()).toContain(rootName);
+    await expect.poll(() => page.getByTestId('home-title').textContent(), WAIT).toContain(rootName);
     const members = demo.people.filter((p) => p.membership?.category === 'full' || p.membership?.category === 'probationary').length;
-    await expect.poll(async () => (await page.getByTestId('stat-members').textContent())?.replace(/[,\s]/g, '')).toContain(String(members));
-    await expect.poll(() => page.getByTestId('todo-list').textContent()).toContain('请修改初始密码');
+    await expect.poll(async () => (await page.getByTestId('stat-members').textContent())?.replace(/[,\s]/g, ''), WAIT).toContain(String(members));
+    await expect.poll(() => page.getByTestId('todo-list').textContent(), WAIT).toContain('请修改初始密码');
     await page.screenshot({ path: join(screenshotDir, 'county-home.png'), fullPage: true });
     await page.close();
   });
@@ -63,11 +66,11 @@ describe('web app in Chromium', () => {
     const other = demo.orgs.find((o) => o.unitType === 'village' && o.parentCode !== village.parentCode)!;
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await signIn(page, secretary.username);
-    await expect.poll(() => page.getByTestId('home-title').textContent()).toContain(village.name);
+    await expect.poll(() => page.getByTestId('home-title').textContent(), WAIT).toContain(village.name);
     await page.screenshot({ path: join(screenshotDir, 'secretary-home-phone.png'), fullPage: true });
     await page.goto(`${base}/organizations/${other.code}`);
-    await expect.poll(() => page.locator('body').textContent()).toContain('404');
-    await expect.poll(() => page.locator('body').textContent()).not.toContain(other.name);
+    await expect.poll(() => page.locator('body').textContent(), WAIT).toContain('404');
+    await expect.poll(() => page.locator('body').textContent(), WAIT).not.toContain(other.name);
     await page.close();
   });
 
@@ -80,10 +83,10 @@ describe('web app in Chromium', () => {
     const initials = (await database.db.select().from(organizations).where(eq(organizations.code, township.code)))[0]!.pinyin.split(' ')[0]!;
     await page.getByPlaceholder(/搜索/).fill(initials.slice(0, 3));
     await page.getByTestId('org-tree').getByText(township.name, { exact: true }).first().click();
-    await expect.poll(() => page.getByTestId('org-detail-name').textContent()).toContain(township.name);
+    await expect.poll(() => page.getByTestId('org-detail-name').textContent(), WAIT).toContain(township.name);
     await page.screenshot({ path: join(screenshotDir, 'organizations.png'), fullPage: true });
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.locator('body').textContent()).toMatch(/Organizations|Organization/);
+    await expect.poll(() => page.locator('body').textContent(), WAIT).toMatch(/Organizations|Organization/);
     await page.close();
   });
 });

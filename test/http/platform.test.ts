@@ -61,7 +61,7 @@ describe.each(engines)('platform HTTP and audit on %s', (engine) => {
       await app.inject({ method: 'GET', url: '/api/audit?action=organization.update', headers: { cookie } }),
     );
     expect(page.total).toBe(1);
-    expect(page.items[0]).toMatchObject({ actorLabel: 'county', before: { name: '石桥村党支部' }, after: { name: '石桥新村党支部' } });
+    expect(page.items[0]).toMatchObject({ actorLabel: 'county', entityLabel: '石桥新村党支部（530522101002）', before: { name: '石桥村党支部' }, after: { name: '石桥新村党支部' } });
     const signIns = json<{ total: number }>(await app.inject({ method: 'GET', url: '/api/audit?action=session.sign_in&actor=county', headers: { cookie } }));
     expect(signIns.total).toBe(1);
   });

@@ -62,7 +62,7 @@ export async function signIn(db: Db, clock: Clock, input: { username: string; pa
       userId: user.id,
       expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
     });
-    await appendAudit(tx as unknown as Db, actor, now, [{ action: 'session.sign_in', entityType: 'user', entityId: user.id, orgPath: actor.posts[0]?.orgPath ?? null, after: { ip: input.ip } }]);
+    await appendAudit(tx as unknown as Db, actor, now, [{ action: 'session.sign_in', entityType: 'user', entityId: user.id, entityLabel: user.username, orgPath: actor.posts[0]?.orgPath ?? null, after: { ip: input.ip } }]);
   });
   return { token, actor };
 }
@@ -138,6 +138,6 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
     await w.tx.update(users).set({ passwordHash, passwordChangedAt: w.now }).where(and(eq(users.countyId, user.countyId), eq(users.id, user.id)));
     // Other sessions end: a changed password is often a reaction to a leaked one.
     await w.tx.delete(sessions).where(and(eq(sessions.countyId, user.countyId), eq(sessions.userId, user.id)));
-    w.audit({ action: 'user.change_password', entityType: 'user', entityId: user.id, orgPath: ctx.actor.posts[0]?.orgPath ?? null });
+    w.audit({ action: 'user.change_password', entityType: 'user', entityId: user.id, entityLabel: user.username, orgPath: ctx.actor.posts[0]?.orgPath ?? null });
   });
 }

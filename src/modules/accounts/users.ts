@@ -49,7 +49,7 @@ export async function addUser(ctx: ServiceContext, input: NewUser): Promise<{ us
       .insert(users)
       .values({ countyId: org.countyId, username: input.username, passwordHash, personId: person!.id })
       .returning();
-    w.audit({ action: 'user.create', entityType: 'user', entityId: user!.id, orgPath: org.path, after: { username: input.username, name, role: input.role, orgCode: org.code, postId: newPost!.id }, postId: post.postId });
+    w.audit({ action: 'user.create', entityType: 'user', entityId: user!.id, entityLabel: input.username, orgPath: org.path, after: { username: input.username, name, role: input.role, orgCode: org.code, postId: newPost!.id }, postId: post.postId });
     return { userId: user!.id };
   });
 }
@@ -95,7 +95,10 @@ export async function listUsers(ctx: ServiceContext): Promise<UserView[]> {
 
 /** A user in the actor's charge, or "not found" — the same answer as for a username that does not exist. */
 async function managedUser(ctx: ServiceContext, tx: Db, username: string) {
-  const [user] = await tx.select().from(users).where(and(eq(users.username, username), managedCondition(ctx.actor, chinaDate(ctx.clock.now()))));
+  const [user] = await tx
+    .select({ id: users.id, countyId: users.countyId, disabled: users.disabled, orgPath: sql<string>`(select min(p.org_path) from ${posts} p where p.county_id = ${users.countyId} and p.person_id = ${users.personId})` })
+    .from(users)
+    .where(and(eq(users.username, username), managedCondition(ctx.actor, chinaDate(ctx.clock.now()))));
   if (!user) throw notFound('user.not_found', { username });
   return user;
 }
@@ -108,7 +111,7 @@ export async function resetPassword(ctx: ServiceContext, username: string, newPa
     const user = await managedUser(ctx, w.tx, username);
     await w.tx.update(users).set({ passwordHash, passwordChangedAt: null }).where(and(eq(users.countyId, user.countyId), eq(users.id, user.id)));
     await w.tx.delete(sessions).where(and(eq(sessions.countyId, user.countyId), eq(sessions.userId, user.id)));
-    w.audit({ action: 'user.reset_password', entityType: 'user', entityId: user.id, orgPath: ctx.actor.posts[0]?.orgPath ?? null, after: { username } });
+    w.audit({ action: 'user.reset_password', entityType: 'user', entityId: user.id, entityLabel: username, orgPath: user.orgPath });
   });
 }
 
@@ -119,6 +122,6 @@ export async function setDisabled(ctx: ServiceContext, username: string, disable
     if (user.id === ctx.actor.userId) throw invalid('user.cannot_disable_self');
     await w.tx.update(users).set({ disabled }).where(and(eq(users.countyId, user.countyId), eq(users.id, user.id)));
     if (disabled) await w.tx.delete(sessions).where(and(eq(sessions.countyId, user.countyId), eq(sessions.userId, user.id)));
-    w.audit({ action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: user.id, orgPath: ctx.actor.posts[0]?.orgPath ?? null, before: { disabled: user.disabled }, after: { disabled } });
+    w.audit({ action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: user.id, entityLabel: username, orgPath: user.orgPath, before: { disabled: user.disabled }, after: { disabled } });
   });
 }

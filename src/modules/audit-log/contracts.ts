@@ -23,6 +23,7 @@ export const auditPage = z.object({
     action: z.string(),
     entityType: z.string(),
     entityId: z.string(),
+    entityLabel: z.string(),
     before: z.unknown(),
     after: z.unknown(),
     hash: z.string(),

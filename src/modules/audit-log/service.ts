@@ -34,7 +34,7 @@ export async function readAuditTrail(ctx: ServiceContext, q: AuditQuery) {
     total: total?.n ?? 0,
     items: items.map((e) => ({
       seq: e.seq, at: e.at.toISOString(), actorLabel: e.actorLabel, onBehalfOf: e.onBehalfOf, action: e.action,
-      entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after, hash: e.hash,
+      entityType: e.entityType, entityId: e.entityId, entityLabel: e.entityLabel, before: e.before, after: e.after, hash: e.hash,
     })),
   };
 }

@@ -55,6 +55,9 @@ describe.each(engines)('organizations on %s', (engine) => {
     expect(byInitials.items.map((o) => o.code)).toContain('530522101');
     const byFull = json<{ items: OrgSummary[] }>(await get('county', '/api/organizations?q=shiqiao'));
     expect(byFull.items.map((o) => o.code)).toEqual(['530522101002']);
+    // Pinyin matches from the start, as people type names: "sz" is inside 和顺镇党委's initials but finds nothing.
+    const inside = json<{ items: OrgSummary[] }>(await get('county', '/api/organizations?q=sz'));
+    expect(inside.items).toEqual([]);
     const outside = json<{ items: OrgSummary[] }>(await get('secretary', '/api/organizations?q=hs'));
     expect(outside.items).toEqual([]);
   });

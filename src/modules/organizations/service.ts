@@ -39,7 +39,7 @@ export async function listOrganizations(
   const match = !q
     ? undefined
     : isPinyinQuery(q)
-      ? or(sql`${organizations.pinyin} like ${'%' + escapeLike(q.toLowerCase().replace(/\s+/g, '')) + '%'}`, sql`${organizations.code} like ${escapeLike(q) + '%'}`)
+      ? pinyinOrCode(q)
       : sql`${organizations.name} like ${'%' + escapeLike(q) + '%'}`;
   const result = await ctx.db
     .select(summaryColumns)
@@ -54,6 +54,16 @@ export async function listOrganizations(
     )
     .orderBy(asc(organizations.depth), asc(organizations.code));
   return result as OrgSummary[];
+}
+
+/** Pinyin matches from the start of the initials or of the full reading ("hs", "heshun"), as users type names. */
+function pinyinOrCode(q: string) {
+  const term = escapeLike(q.toLowerCase().replace(/\s+/g, ''));
+  return or(
+    sql`${organizations.pinyin} like ${term + '%'}`,
+    sql`${organizations.pinyin} like ${'% ' + term + '%'}`,
+    sql`${organizations.code} like ${escapeLike(q) + '%'}`,
+  );
 }
 
 function escapeLike(s: string): string {
@@ -139,6 +149,9 @@ export async function getOrganization(ctx: ServiceContext, code: string): Promis
   };
 }
 
+/** How an organization is named in the audit trail. */
+const orgLabel = (org: OrgRow) => `${org.name}（${org.code}）`;
+
 function summaryOf(org: OrgRow, parentCode: string | null): OrgSummary {
   return {
     code: org.code,
@@ -193,7 +206,7 @@ export async function insertOrganization(w: WriteScope, parentOrg: OrgRow | null
     .returning();
   await ensureAdminUnit(w, org!);
   await recordEvent(w, org!, 'created', input.establishedOn, { code: input.code, name: input.name, type: input.type, parentCode: parentOrg?.code ?? null });
-  w.audit({ action: 'organization.create', entityType: 'organization', entityId: org!.id, orgPath: path, after: summaryOf(org!, parentOrg?.code ?? null), postId });
+  w.audit({ action: 'organization.create', entityType: 'organization', entityId: org!.id, entityLabel: orgLabel(org!), orgPath: path, after: summaryOf(org!, parentOrg?.code ?? null), postId });
   return org!;
 }
 
@@ -290,7 +303,7 @@ export async function updateOrganization(ctx: ServiceContext, code: string, inpu
       await w.tx.update(adminUnits).set({ divisionCode: changes.divisionCode }).where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.orgId, org.id)));
     }
     await ensureAdminUnit(w, updated!);
-    w.audit({ action: 'organization.update', entityType: 'organization', entityId: org.id, orgPath: org.path, before: pick(org, changes), after: pick(updated!, changes), postId });
+    w.audit({ action: 'organization.update', entityType: 'organization', entityId: org.id, entityLabel: orgLabel(updated!), orgPath: org.path, before: pick(org, changes), after: pick(updated!, changes), postId });
   });
   return getOrganization(ctx, code);
 }
@@ -340,7 +353,7 @@ export async function moveOrganization(ctx: ServiceContext, code: string, input:
       .set({ parentId: await parentUnitId(w.tx, moved) })
       .where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.orgId, org.id)));
     await recordEvent(w, org, 'moved', on, { fromCode: oldParent!.code, toCode: target.code }, input.note);
-    w.audit({ action: 'organization.move', entityType: 'organization', entityId: org.id, orgPath: newPath, before: { parentCode: oldParent!.code, path: org.path }, after: { parentCode: target.code, path: newPath }, postId });
+    w.audit({ action: 'organization.move', entityType: 'organization', entityId: org.id, entityLabel: orgLabel(org), orgPath: newPath, before: { parentCode: oldParent!.code, path: org.path }, after: { parentCode: target.code, path: newPath }, postId });
   });
   return getOrganization(ctx, code);
 }
@@ -373,7 +386,7 @@ export async function mergeOrganization(ctx: ServiceContext, code: string, input
       .where(and(eq(organizations.countyId, from.countyId), eq(organizations.id, from.id)));
     await recordEvent(w, from, 'merged', on, { intoCode: into.code, intoName: into.name, children: children.map((c) => c.code) }, input.note);
     await recordEvent(w, into, 'absorbed', on, { fromCode: from.code, fromName: from.name }, input.note);
-    w.audit({ action: 'organization.merge', entityType: 'organization', entityId: from.id, orgPath: from.path, before: { status: 'active' }, after: { status: 'dissolved', mergedInto: into.code, movedChildren: children.map((c) => c.code) }, postId });
+    w.audit({ action: 'organization.merge', entityType: 'organization', entityId: from.id, entityLabel: orgLabel(from), orgPath: from.path, before: { status: 'active' }, after: { status: 'dissolved', mergedInto: into.code, movedChildren: children.map((c) => c.code) }, postId });
   });
   return getOrganization(ctx, code);
 }
@@ -401,7 +414,7 @@ export async function dissolveOrganization(ctx: ServiceContext, code: string, in
       .set({ status: 'dissolved', dissolvedOn: on, updatedAt: w.now })
       .where(and(eq(organizations.countyId, org.countyId), eq(organizations.id, org.id)));
     await recordEvent(w, org, 'dissolved', on, {}, input.note);
-    w.audit({ action: 'organization.dissolve', entityType: 'organization', entityId: org.id, orgPath: org.path, before: { status: 'active' }, after: { status: 'dissolved', dissolvedOn: on }, postId });
+    w.audit({ action: 'organization.dissolve', entityType: 'organization', entityId: org.id, entityLabel: orgLabel(org), orgPath: org.path, before: { status: 'active' }, after: { status: 'dissolved', dissolvedOn: on }, postId });
   });
   return getOrganization(ctx, code);
 }
@@ -428,7 +441,7 @@ export async function addVillagerGroup(ctx: ServiceContext, code: string, input:
       .insert(adminUnits)
       .values({ countyId: org.countyId, kind: 'villager_group', name: input.name, divisionCode: input.divisionCode ?? null, parentId: village.id, orgId: org.id, orgPath: org.path })
       .returning();
-    w.audit({ action: 'admin_unit.create', entityType: 'admin_unit', entityId: group!.id, orgPath: org.path, after: { kind: 'villager_group', name: input.name, village: village.name }, postId });
+    w.audit({ action: 'admin_unit.create', entityType: 'admin_unit', entityId: group!.id, entityLabel: `${village.name}${input.name}`, orgPath: org.path, after: { kind: 'villager_group', name: input.name, village: village.name }, postId });
   });
   return getOrganization(ctx, code);
 }

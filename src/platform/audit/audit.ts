@@ -10,6 +10,7 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string;
+  entityLabel: string;
   orgPath?: string | null;
   before?: unknown;
   after?: unknown;
@@ -49,6 +50,7 @@ export async function appendAudit(tx: Db, actor: Actor, at: Date, entries: Audit
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
+      entityLabel: entry.entityLabel,
       orgPath: entry.orgPath ?? null,
       before: asStoredJson(entry.before),
       after: asStoredJson(entry.after),

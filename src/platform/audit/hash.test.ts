@@ -3,7 +3,7 @@ import { asStoredJson, canonicalJson, eventHash, GENESIS_HASH, type ChainedEvent
 
 const event: ChainedEvent = {
   countyId: 'c1', seq: 1, id: 'e1', at: new Date('2026-03-02T02:00:00.123Z'), actorUserId: null, actorPostId: null,
-  actorLabel: 'cli:init', onBehalfOf: null, action: 'organization.create', entityType: 'organization', entityId: 'o1',
+  actorLabel: 'cli:init', onBehalfOf: null, action: 'organization.create', entityType: 'organization', entityId: 'o1', entityLabel: '测试县委（530522）',
   orgPath: '1.', before: null, after: { name: '测试县委', code: '530522' }, prevHash: GENESIS_HASH,
 };
 
@@ -28,7 +28,7 @@ describe('audit hashing', () => {
     const variants: Partial<ChainedEvent>[] = [
       { countyId: 'c2' }, { seq: 2 }, { id: 'e2' }, { at: new Date('2026-03-02T02:00:00.124Z') }, { actorUserId: 'u' },
       { actorPostId: 'p' }, { actorLabel: 'x' }, { onBehalfOf: 'v' }, { action: 'organization.update' }, { entityType: 'user' },
-      { entityId: 'o2' }, { orgPath: '1.2.' }, { before: {} }, { after: { name: '测试县委', code: '530523' } }, { prevHash: 'f'.repeat(64) },
+      { entityId: 'o2' }, { entityLabel: '别的' }, { orgPath: '1.2.' }, { before: {} }, { after: { name: '测试县委', code: '530523' } }, { prevHash: 'f'.repeat(64) },
     ];
     for (const variant of variants) expect(eventHash({ ...event, ...variant }), JSON.stringify(variant)).not.toBe(base);
   });

@@ -34,6 +34,7 @@ export interface ChainedEvent {
   action: string;
   entityType: string;
   entityId: string;
+  entityLabel: string;
   orgPath: string | null;
   before: unknown;
   after: unknown;
@@ -43,7 +44,7 @@ export interface ChainedEvent {
 export function eventHash(e: ChainedEvent): string {
   const body = canonicalJson([
     e.countyId, e.seq, e.id, e.at.toISOString(), e.actorUserId, e.actorPostId, e.actorLabel,
-    e.onBehalfOf, e.action, e.entityType, e.entityId, e.orgPath, e.before ?? null, e.after ?? null, e.prevHash,
+    e.onBehalfOf, e.action, e.entityType, e.entityId, e.entityLabel, e.orgPath, e.before ?? null, e.after ?? null, e.prevHash,
   ]);
   return createHash('sha256').update(body).digest('hex');
 }

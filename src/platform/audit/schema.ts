@@ -21,6 +21,8 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
+    /** How people name the entity ("马家村党支部（530522101001）", a username): the id alone tells a reader nothing. */
+    entityLabel: text('entity_label').notNull(),
     /** Materialized path of the organization the entity belongs to, for scoped reading. */
     orgPath: text('org_path'),
     before: jsonb('before'),
