@@ -46,6 +46,16 @@ const cases: Record<string, Case | 'public'> = {
   'POST /api/organizations/:code/merge': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/merge`, { intoCode: '530522102001' }),
   'POST /api/organizations/:code/dissolve': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/dissolve`, {}),
   'POST /api/organizations/:code/villager-groups': refusedAsNotFound('POST', `/api/organizations/${T1_VILLAGE}/villager-groups`, { name: '越权村民小组' }),
+  'GET /api/organizations/import-template': async (app, cookie) => {
+    expect((await app.inject({ method: 'GET', url: '/api/organizations/import-template', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'POST /api/organizations/import': async (app, cookie) => {
+    const csv = '组织编码,组织名称,上级组织编码,组织类型\nZ9,越权村党支部,530522101,党支部\n';
+    const payload = { fileName: 'orgs.csv', content: Buffer.from(csv).toString('base64'), commit: true };
+    expect((await app.inject({ method: 'POST', url: '/api/organizations/import', headers: { cookie: cookie('member') }, payload })).statusCode).toBe(403);
+    const outsider = await app.inject({ method: 'POST', url: '/api/organizations/import', headers: { cookie: cookie('secretary2') }, payload });
+    expect(outsider.statusCode).toBe(403);
+  },
   'GET /api/home': refusedAsNotFound('GET', '/api/home?org=530522101'),
   'GET /api/users': async (app, cookie) => {
     expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: cookie('member') } })).statusCode).toBe(403);

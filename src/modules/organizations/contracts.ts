@@ -96,3 +96,26 @@ export const villagerGroupBody = z.strictObject({
   name: z.string().trim().min(2).max(30),
   divisionCode: divisionCode.nullable().optional(),
 });
+
+export const importBody = z.strictObject({
+  fileName: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件'),
+  /** The file's bytes, base64-encoded. */
+  content: z.string().min(1).max(8 * 1024 * 1024),
+  commit: z.boolean().default(false),
+});
+
+export const importReport = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  rows: z.array(z.object({
+    rowNumber: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    parentCode: z.string(),
+    problems: z.array(z.object({ field: z.string(), message: z.string() })),
+  })),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  committed: z.boolean(),
+});
+export type ImportReportView = z.infer<typeof importReport>;

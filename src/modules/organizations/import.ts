@@ -3,6 +3,7 @@ import { grantingPost } from '../../platform/access/actor.js';
 import { chinaDate } from '../../platform/clock.js';
 import { t, type Lang, type MessageKey, type Params } from '../../platform/i18n/index.js';
 import type { TableFile } from '../../platform/files/table-file.js';
+import { importTemplate } from '../../platform/files/xlsx-template.js';
 import { write, type ServiceContext } from '../../platform/service.js';
 import { rootOrg } from './county.js';
 import { mayContain, orgCodePattern, orgTypeLabels, orgTypes, unitTypeLabels, unitTypes, type OrgType, type UnitType } from './rules.js';
@@ -168,4 +169,26 @@ function checkPlacement(c: Candidate, parentType: OrgType | undefined, say: (k: 
     field: '组织类型',
     message: say('org.type_not_allowed_under', { type: orgTypeLabels[c.type].zh, parentType: orgTypeLabels[parentType].zh }),
   });
+}
+
+/** The organization import template (xlsx), with the allowed types as drop-down lists. */
+export function orgImportTemplate(rootCode: string): Promise<Buffer> {
+  return importTemplate('党组织', [
+    { header: '组织编码', required: true, width: 18, note: '县内唯一' },
+    { header: '组织名称', required: true, width: 24 },
+    { header: '上级组织编码', required: true, width: 18, note: '留空表示直属县委' },
+    { header: '组织类型', required: true, choices: [...typeByLabel.keys()] },
+    { header: '单位类型', choices: [...unitByLabel.keys()] },
+    { header: '行政区划代码', width: 18, note: '12 位统计用区划代码，可空' },
+  ], [
+    [`${rootCode}101`, '和顺镇党委', '', '党委', '乡镇', `${rootCode}101000`],
+    [`${rootCode}101001`, '马家村党支部', `${rootCode}101`, '党支部', '行政村', `${rootCode}101001`],
+  ], [
+    '党组织导入说明',
+    '1. 第一行为表头，请勿修改；带红色底纹的列为必填。',
+    '2. 组织编码在全县唯一；上级组织编码可以是本表中的组织，也可以是系统中已有的组织，留空表示直属县委。',
+    `3. 组织类型：${[...typeByLabel.keys()].join('、')}；单位类型：${[...unitByLabel.keys()].join('、')}。`,
+    '4. 导入时先逐行校验，全部通过才会写入；任何一行有误都不会写入任何数据。',
+    '5. 也可另存为 CSV（UTF-8 或 GB18030 编码）后导入。',
+  ]);
 }

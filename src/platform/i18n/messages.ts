@@ -87,6 +87,7 @@ export const messages = {
   'org.parent_inactive': { zh: '上级组织“{code}”已撤销', en: 'The parent organization "{code}" is dissolved' },
   'access.no_ability': { zh: '您的岗位没有“{ability}”权限', en: 'None of your posts allows you to {ability}' },
   'access.out_of_scope': { zh: '该组织不在您的管辖范围内', en: 'This organization is outside your scope' },
+  'import.file': { zh: '{detail}', en: '{detail}' },
   'import.required': { zh: '不能为空', en: 'is required' },
   'import.bad_code': { zh: '编码“{value}”格式不正确（字母、数字或连字符，最长 40 位）', en: 'code "{value}" is malformed (letters, digits or hyphens, up to 40)' },
   'import.bad_name': { zh: '名称应为 2 至 60 个字符', en: 'the name must have 2 to 60 characters' },

@@ -1,0 +1,79 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
+import type { Database } from '../../platform/db/database.js';
+import { encodeCsv } from '../../platform/files/table-file.js';
+import type { App } from '../../platform/http/app-types.js';
+import { buildTestCounty } from '../../../test/support/county.js';
+import { engines, openTestDatabase } from '../../../test/support/databases.js';
+import { json, signInAs } from '../../../test/support/http.js';
+import type { ImportReportView, OrgSummary } from './contracts.js';
+
+const headers = ['组织编码', '组织名称', '上级组织编码', '组织类型', '单位类型', '行政区划代码'];
+
+describe.each(engines)('organization import over HTTP on %s', (engine) => {
+  let database: Database;
+  let app: App;
+  let cookie: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await buildTestCounty(database);
+    app = await createApp(database, { web: false });
+    cookie = await signInAs(app, 'township');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const upload = (fileName: string, content: Buffer, commit: boolean, lang?: string) =>
+    app.inject({ method: 'POST', url: '/api/organizations/import', headers: { cookie, ...(lang ? { 'accept-language': lang } : {}) }, payload: { fileName, content: content.toString('base64'), commit } });
+  const codes = async () => json<{ items: OrgSummary[] }>(await app.inject({ method: 'GET', url: '/api/organizations', headers: { cookie } })).items.map((o) => o.code);
+
+  it('offers a template whose rows import as they are', async () => {
+    const template = await app.inject({ method: 'GET', url: '/api/organizations/import-template', headers: { cookie } });
+    expect(template.statusCode).toBe(200);
+    expect(template.headers['content-disposition']).toContain("filename*=UTF-8''%E5%85%9A%E7%BB%84%E7%BB%87");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['党组织', '填写说明']);
+    expect(book.worksheets[0]!.getRow(1).values).toEqual([undefined, ...headers]);
+  });
+
+  it('checks a GB18030 CSV row by row without writing, then writes all rows with commit', async () => {
+    const csv = encodeCsv(headers, [
+      ['530522101003', '新河村党支部', '530522101', '党支部', '行政村', '530522101003'],
+      ['530522101003-1', '新河村第一党小组', '530522101003', '党小组', '', ''],
+    ], 'gb18030');
+    const dry = json<ImportReportView>(await upload('新河村.csv', csv, false));
+    expect(dry).toMatchObject({ format: 'csv', encoding: 'gb18030', valid: 2, invalid: 0, committed: false });
+    expect(await codes()).not.toContain('530522101003');
+    const done = json<ImportReportView>(await upload('新河村.csv', csv, true));
+    expect(done.committed).toBe(true);
+    expect(await codes()).toEqual(expect.arrayContaining(['530522101003', '530522101003-1']));
+  });
+
+  it('writes nothing when any row is wrong, and says which row and why', async () => {
+    const csv = encodeCsv(headers, [
+      ['530522101004', '河东村党支部', '530522101', '党支部', '行政村', ''],
+      ['530522101005', '河西村党支部', '530522102', '党支部', '行政村', ''],
+      ['530522101006', '坝子村党支部', '530522101', '村支部', '行政村', '1234'],
+    ], 'utf-8');
+    const report = json<ImportReportView>(await upload('orgs.csv', csv, true));
+    expect(report).toMatchObject({ valid: 1, invalid: 2, committed: false });
+    expect(report.rows[1]).toMatchObject({ rowNumber: 3, problems: [{ field: '上级组织编码', message: '上级组织“530522102”既不在文件中也不在系统中' }] });
+    expect(report.rows[2]!.problems.map((p) => p.field)).toEqual(['组织类型', '行政区划代码']);
+    expect(await codes()).not.toContain('530522101004');
+  });
+
+  it('refuses a file it cannot read with a clear message in the caller\'s language', async () => {
+    const broken = await upload('orgs.csv', Buffer.from('组织编码,组织名称\nA,B\n'), false);
+    expect(broken.statusCode).toBe(400);
+    expect(json(broken)).toMatchObject({ error: { code: 'file_missing_headers', message: expect.stringContaining('缺少表头：上级组织编码、组织类型') } });
+    const english = await upload('orgs.csv', Buffer.from('组织编码,组织名称\nA,B\n'), false, 'en');
+    expect(json(english)).toMatchObject({ error: { message: expect.stringContaining('Missing headers') } });
+    const pdf = await upload('orgs.pdf', Buffer.from('x'), false);
+    expect(json(pdf)).toMatchObject({ error: { fields: [{ path: 'body.fileName', message: '请上传 .xlsx 或 .csv 文件' }] } });
+  });
+});
