@@ -5,7 +5,8 @@ import { write } from '../../src/platform/service.js';
 import type { Role } from '../../src/platform/access/abilities.js';
 import { addUser } from '../../src/modules/accounts/users.js';
 import { initCounty, operatorFor, type CountyRow } from '../../src/modules/organizations/county.js';
-import { insertOrganization, visibleOrg, type NewOrg } from '../../src/modules/organizations/service.js';
+import { visibleOrg } from '../../src/modules/organizations/queries.js';
+import { insertOrganization, type NewOrg } from '../../src/modules/organizations/service.js';
 
 export const PASSWORD = 'Test1234';
 

@@ -1,15 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { roleAbilities, type Ability, type Role } from '../../platform/access/abilities.js';
-import { grantingPost, type Actor, type ActorPost } from '../../platform/access/actor.js';
+import type { Actor, ActorPost } from '../../platform/access/actor.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { chinaDate, type Clock } from '../../platform/clock.js';
 import { counties } from '../../platform/db/counties.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError, conflict, forbidden, invalid } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { write, type ServiceContext } from '../../platform/service.js';
-import { personPinyinKey } from '../../platform/text/pinyin.js';
-import { visibleOrg } from '../organizations/service.js';
 import { organizations } from '../organizations/schema.js';
 import { people, posts } from '../people/schema.js';
 import type { Me } from './contracts.js';

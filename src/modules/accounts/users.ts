@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js
 import { write, type ServiceContext } from '../../platform/service.js';
 import { personPinyinKey } from '../../platform/text/pinyin.js';
 import { organizations } from '../organizations/schema.js';
-import { visibleOrg } from '../organizations/service.js';
+import { visibleOrg } from '../organizations/queries.js';
 import { people, posts } from '../people/schema.js';
 import type { UserView } from './contracts.js';
 import { hashPassword, strongEnough } from './passwords.js';

@@ -7,7 +7,7 @@ import { buildTestCounty } from '../../../test/support/county.js';
 import { engines, openTestDatabase } from '../../../test/support/databases.js';
 import { json, signInAs } from '../../../test/support/http.js';
 import { memberships } from '../members/schema.js';
-import { visibleOrg } from '../organizations/service.js';
+import { visibleOrg } from '../organizations/queries.js';
 import { people } from '../people/schema.js';
 import type { HomeView } from './contracts.js';
 

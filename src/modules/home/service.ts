@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../platform/service.js';
 import { todoList, type TodoProvider } from '../../platform/todo/todo.js';
 import { memberships } from '../members/schema.js';
 import { adminUnits, organizations } from '../organizations/schema.js';
-import { visibleOrg } from '../organizations/service.js';
+import { visibleOrg } from '../organizations/queries.js';
 import { orgTypes } from '../organizations/rules.js';
 import { people } from '../people/schema.js';
 import type { HomeView } from './contracts.js';

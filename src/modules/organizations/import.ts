@@ -8,7 +8,8 @@ import { write, type ServiceContext } from '../../platform/service.js';
 import { rootOrg } from './county.js';
 import { mayContain, orgCodePattern, orgTypeLabels, orgTypes, unitTypeLabels, unitTypes, type OrgType, type UnitType } from './rules.js';
 import { organizations } from './schema.js';
-import { insertOrganization, type OrgRow } from './service.js';
+import type { OrgRow } from './queries.js';
+import { insertOrganization } from './service.js';
 
 export const orgImportHeaders = {
   required: ['组织编码', '组织名称', '上级组织编码', '组织类型'],

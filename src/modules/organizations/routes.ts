@@ -7,9 +7,9 @@ import { errorBody } from '../../platform/http/contracts.js';
 import {
   codeParams, createOrgBody, importBody, importReport, dissolveOrgBody, listOrgsQuery, mergeOrgBody, moveOrgBody, orgDetail, orgList, updateOrgBody, villagerGroupBody,
 } from './contracts.js';
-import {
-  addVillagerGroup, createOrganization, dissolveOrganization, getOrganization, listOrganizations, mergeOrganization, moveOrganization, updateOrganization,
-} from './service.js';
+import { getOrganization, listOrganizations } from './queries.js';
+import { dissolveOrganization, mergeOrganization, moveOrganization } from './restructure.js';
+import { addVillagerGroup, createOrganization, updateOrganization } from './service.js';
 import { rootOrg } from './county.js';
 import { importOrganizations, orgImportHeaders, orgImportTemplate } from './import.js';
 

@@ -1,174 +1,15 @@
-import { and, asc, count, desc, eq, isNull, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { grantingPost, inScope, permission, type Actor } from '../../platform/access/actor.js';
+/** Creating and editing organizations and their admin units. */
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { chinaDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
+import { conflict, invalid } from '../../platform/errors.js';
 import { write, type ServiceContext, type WriteScope } from '../../platform/service.js';
-import { isPinyinQuery, pinyinKey } from '../../platform/text/pinyin.js';
-import { memberships } from '../members/schema.js';
-import { posts } from '../people/schema.js';
-import type { CreateOrgInput, OrgDetail, OrgSummary, UpdateOrgInput } from './contracts.js';
-import { adminUnitKind, childPath, isWithin, mayContain, orgTypeLabels, unitName, type OrgType, type UnitType } from './rules.js';
-import { adminUnits, organizations, orgEvents } from './schema.js';
-import { repath, repoint } from './tree.js';
-
-export type OrgRow = typeof organizations.$inferSelect;
-type EventKind = (typeof orgEvents.$inferInsert)['kind'];
-
-const parent = alias(organizations, 'parent');
-
-const summaryColumns = {
-  code: organizations.code,
-  name: organizations.name,
-  type: organizations.type,
-  unitType: organizations.unitType,
-  divisionCode: organizations.divisionCode,
-  parentCode: parent.code,
-  status: organizations.status,
-  depth: organizations.depth,
-  pinyin: organizations.pinyin,
-};
-
-/** The organizations the actor may see, optionally filtered by name, code or pinyin. */
-export async function listOrganizations(
-  ctx: ServiceContext,
-  query: { q?: string; includeDissolved?: boolean },
-): Promise<OrgSummary[]> {
-  const q = query.q?.trim();
-  const match = !q
-    ? undefined
-    : isPinyinQuery(q)
-      ? pinyinOrCode(q)
-      : sql`${organizations.name} like ${'%' + escapeLike(q) + '%'}`;
-  const result = await ctx.db
-    .select(summaryColumns)
-    .from(organizations)
-    .leftJoin(parent, and(eq(parent.countyId, organizations.countyId), eq(parent.id, organizations.parentId)))
-    .where(
-      and(
-        inScope(ctx.actor, 'org.read', { county: organizations.countyId, path: organizations.path }),
-        query.includeDissolved ? undefined : eq(organizations.status, 'active'),
-        match,
-      ),
-    )
-    .orderBy(asc(organizations.depth), asc(organizations.code));
-  return result as OrgSummary[];
-}
-
-/** Pinyin matches from the start of the initials or of the full reading ("hs", "heshun"), as users type names. */
-function pinyinOrCode(q: string) {
-  const term = escapeLike(q.toLowerCase().replace(/\s+/g, ''));
-  return or(
-    sql`${organizations.pinyin} like ${term + '%'}`,
-    sql`${organizations.pinyin} like ${'% ' + term + '%'}`,
-    sql`${organizations.code} like ${escapeLike(q) + '%'}`,
-  );
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
-}
-
-/** An organization the actor may read; anything else answers as if it did not exist. */
-export async function visibleOrg(ctx: ServiceContext, code: string, db: Db = ctx.db): Promise<OrgRow> {
-  const [org] = await db
-    .select()
-    .from(organizations)
-    .where(
-      and(
-        eq(organizations.code, code),
-        inScope(ctx.actor, 'org.read', { county: organizations.countyId, path: organizations.path }),
-      ),
-    );
-  if (!org) throw notFound('org.not_found', { code });
-  return org;
-}
-
-function requireManage(actor: Actor, org: OrgRow): string | null {
-  const post = grantingPost(actor, 'org.manage', org.path);
-  if (!post) throw forbidden();
-  return post.postId;
-}
-
-function requireActive(org: OrgRow): void {
-  if (org.status !== 'active') throw conflict('org.dissolved', { code: org.code });
-}
-
-function requireNotRoot(org: OrgRow): void {
-  if (org.parentId === null) throw invalid('org.root_immutable');
-}
-
-/** The date a change takes effect: today unless given, never in the future nor before the org existed. */
-function effectiveDate(org: OrgRow, now: Date, given?: string): string {
-  const today = chinaDate(now);
-  const date = given ?? today;
-  if (date > today) throw invalid('org.date_in_future', { date }, [{ path: 'effectiveOn', key: 'org.date_in_future', params: { date } }]);
-  if (date < org.establishedOn) {
-    const params = { date, established: org.establishedOn };
-    throw invalid('org.date_before_established', params, [{ path: 'effectiveOn', key: 'org.date_before_established', params }]);
-  }
-  return date;
-}
-
-export async function getOrganization(ctx: ServiceContext, code: string): Promise<OrgDetail> {
-  const org = await visibleOrg(ctx, code);
-  const [parentRow] = org.parentId
-    ? await ctx.db.select().from(organizations).where(and(eq(organizations.countyId, org.countyId), eq(organizations.id, org.parentId)))
-    : [];
-  const [mergedInto] = org.mergedIntoId
-    ? await ctx.db.select().from(organizations).where(and(eq(organizations.countyId, org.countyId), eq(organizations.id, org.mergedIntoId)))
-    : [];
-  const [unit] = await ctx.db.select().from(adminUnits).where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.orgId, org.id), sql`${adminUnits.kind} <> 'villager_group'`));
-  const groups = unit
-    ? await ctx.db
-        .select({ name: adminUnits.name, divisionCode: adminUnits.divisionCode })
-        .from(adminUnits)
-        .where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.parentId, unit.id), eq(adminUnits.kind, 'villager_group')))
-        .orderBy(asc(adminUnits.createdAt), asc(adminUnits.name))
-    : [];
-  const [children] = await ctx.db
-    .select({ n: count() })
-    .from(organizations)
-    .where(and(eq(organizations.countyId, org.countyId), eq(organizations.parentId, org.id), eq(organizations.status, 'active')));
-  const history = await ctx.db
-    .select({ kind: orgEvents.kind, effectiveOn: orgEvents.effectiveOn, details: orgEvents.details, note: orgEvents.note })
-    .from(orgEvents)
-    .where(and(eq(orgEvents.countyId, org.countyId), eq(orgEvents.orgId, org.id)))
-    .orderBy(desc(orgEvents.effectiveOn), desc(orgEvents.createdAt));
-  return {
-    ...summaryOf(org, parentRow?.code ?? null),
-    parentName: parentRow?.name ?? null,
-    establishedOn: org.establishedOn,
-    dissolvedOn: org.dissolvedOn,
-    mergedIntoCode: mergedInto?.code ?? null,
-    adminUnit: unit ? { kind: unit.kind, name: unit.name, divisionCode: unit.divisionCode, villagerGroups: groups } : null,
-    childCount: children?.n ?? 0,
-    history: history as OrgDetail['history'],
-    can: { manage: permission(ctx.actor, 'org.manage', org.path) },
-  };
-}
-
-/** How an organization is named in the audit trail. */
-const orgLabel = (org: OrgRow) => `${org.name}（${org.code}）`;
-
-function summaryOf(org: OrgRow, parentCode: string | null): OrgSummary {
-  return {
-    code: org.code,
-    name: org.name,
-    type: org.type as OrgType,
-    unitType: org.unitType as UnitType | null,
-    divisionCode: org.divisionCode,
-    parentCode,
-    status: org.status as OrgSummary['status'],
-    depth: org.depth,
-    pinyin: org.pinyin,
-  };
-}
-
-async function recordEvent(w: WriteScope, org: OrgRow, kind: EventKind, effectiveOn: string, details: Record<string, unknown>, note?: string) {
-  await w.tx.insert(orgEvents).values({ countyId: org.countyId, orgId: org.id, kind, effectiveOn, details, note: note ?? null });
-}
+import { pinyinKey } from '../../platform/text/pinyin.js';
+import { checkPlacement, effectiveDate, recordEvent, requireActive, requireManage } from './changes.js';
+import type { CreateOrgInput, OrgDetail, UpdateOrgInput } from './contracts.js';
+import { getOrganization, orgLabel, summaryOf, visibleOrg, type OrgRow } from './queries.js';
+import { adminUnitKind, childPath, unitName, type OrgType, type UnitType } from './rules.js';
+import { adminUnits, organizations } from './schema.js';
 
 export interface NewOrg {
   code: string;
@@ -228,7 +69,7 @@ async function ensureAdminUnit(w: WriteScope, org: OrgRow): Promise<void> {
 }
 
 /** The admin unit of the nearest ancestor that leads one (a village's township). */
-async function parentUnitId(tx: Db, org: OrgRow): Promise<string | null> {
+export async function parentUnitId(tx: Db, org: OrgRow): Promise<string | null> {
   const [unit] = await tx
     .select({ id: adminUnits.id })
     .from(adminUnits)
@@ -260,15 +101,6 @@ export async function createOrganization(ctx: ServiceContext, input: CreateOrgIn
   });
   return getOrganization(ctx, input.code);
 }
-
-function checkPlacement(parentType: OrgType, type: OrgType, field: string): void {
-  if (!mayContain(parentType, type)) {
-    const params = { type: orgTypeZh(type), parentType: orgTypeZh(parentType) };
-    throw invalid('org.type_not_allowed_under', params, [{ path: field, key: 'org.type_not_allowed_under', params }]);
-  }
-}
-
-const orgTypeZh = (t: OrgType) => orgTypeLabels[t].zh;
 
 export async function updateOrganization(ctx: ServiceContext, code: string, input: UpdateOrgInput): Promise<OrgDetail> {
   await write(ctx, async (w) => {
@@ -322,109 +154,6 @@ async function checkRetype(tx: Db, org: OrgRow, type: OrgType): Promise<void> {
     .from(organizations)
     .where(and(eq(organizations.countyId, org.countyId), eq(organizations.parentId, org.id), eq(organizations.status, 'active')));
   for (const child of children) checkPlacement(type, child.type as OrgType, 'type');
-}
-
-export async function moveOrganization(ctx: ServiceContext, code: string, input: { parentCode: string; effectiveOn?: string; note?: string }): Promise<OrgDetail> {
-  await write(ctx, async (w) => {
-    const org = await visibleOrg(ctx, code, w.tx);
-    requireNotRoot(org);
-    const postId = requireManage(ctx.actor, org);
-    requireActive(org);
-    const target = await visibleOrg(ctx, input.parentCode, w.tx);
-    requireManage(ctx.actor, target);
-    requireActive(target);
-    if (isWithin(target.path, org.path)) {
-      const params = { org: org.name, target: target.name };
-      throw invalid('org.cycle', params, [{ path: 'parentCode', key: 'org.cycle', params }]);
-    }
-    if (target.id === org.parentId) return;
-    checkPlacement(target.type as OrgType, org.type as OrgType, 'parentCode');
-    const on = effectiveDate(org, w.now, input.effectiveOn);
-    const [oldParent] = await w.tx.select().from(organizations).where(and(eq(organizations.countyId, org.countyId), eq(organizations.id, org.parentId!)));
-    const newPath = childPath(target.path, org.seq);
-    await repath(w.tx, org.countyId, org.path, newPath);
-    await w.tx
-      .update(organizations)
-      .set({ parentId: target.id, updatedAt: w.now })
-      .where(and(eq(organizations.countyId, org.countyId), eq(organizations.id, org.id)));
-    const moved = { ...org, path: newPath };
-    await w.tx
-      .update(adminUnits)
-      .set({ parentId: await parentUnitId(w.tx, moved) })
-      .where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.orgId, org.id)));
-    await recordEvent(w, org, 'moved', on, { fromCode: oldParent!.code, toCode: target.code }, input.note);
-    w.audit({ action: 'organization.move', entityType: 'organization', entityId: org.id, entityLabel: orgLabel(org), orgPath: newPath, before: { parentCode: oldParent!.code, path: org.path }, after: { parentCode: target.code, path: newPath }, postId });
-  });
-  return getOrganization(ctx, code);
-}
-
-export async function mergeOrganization(ctx: ServiceContext, code: string, input: { intoCode: string; effectiveOn?: string; note?: string }): Promise<OrgDetail> {
-  await write(ctx, async (w) => {
-    const from = await visibleOrg(ctx, code, w.tx);
-    requireNotRoot(from);
-    const postId = requireManage(ctx.actor, from);
-    requireActive(from);
-    const into = await visibleOrg(ctx, input.intoCode, w.tx);
-    requireManage(ctx.actor, into);
-    requireActive(into);
-    if (isWithin(into.path, from.path)) throw invalid('org.merge_into_self', {}, [{ path: 'intoCode', key: 'org.merge_into_self' }]);
-    const on = effectiveDate(from, w.now, input.effectiveOn);
-    const children = await w.tx
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.countyId, from.countyId), eq(organizations.parentId, from.id), eq(organizations.status, 'active')));
-    for (const child of children) checkPlacement(into.type as OrgType, child.type as OrgType, 'intoCode');
-    for (const child of children) {
-      await repath(w.tx, from.countyId, child.path, childPath(into.path, child.seq));
-      await w.tx.update(organizations).set({ parentId: into.id }).where(and(eq(organizations.countyId, from.countyId), eq(organizations.id, child.id)));
-    }
-    await endPosts(w, from, on);
-    await repoint(w.tx, from.countyId, from.id, into);
-    await w.tx
-      .update(organizations)
-      .set({ status: 'dissolved', dissolvedOn: on, mergedIntoId: into.id, updatedAt: w.now })
-      .where(and(eq(organizations.countyId, from.countyId), eq(organizations.id, from.id)));
-    await recordEvent(w, from, 'merged', on, { intoCode: into.code, intoName: into.name, children: children.map((c) => c.code) }, input.note);
-    await recordEvent(w, into, 'absorbed', on, { fromCode: from.code, fromName: from.name }, input.note);
-    w.audit({ action: 'organization.merge', entityType: 'organization', entityId: from.id, entityLabel: orgLabel(from), orgPath: from.path, before: { status: 'active' }, after: { status: 'dissolved', mergedInto: into.code, movedChildren: children.map((c) => c.code) }, postId });
-  });
-  return getOrganization(ctx, code);
-}
-
-export async function dissolveOrganization(ctx: ServiceContext, code: string, input: { effectiveOn?: string; note?: string }): Promise<OrgDetail> {
-  await write(ctx, async (w) => {
-    const org = await visibleOrg(ctx, code, w.tx);
-    requireNotRoot(org);
-    const postId = requireManage(ctx.actor, org);
-    requireActive(org);
-    const [children] = await w.tx
-      .select({ n: count() })
-      .from(organizations)
-      .where(and(eq(organizations.countyId, org.countyId), eq(organizations.parentId, org.id), eq(organizations.status, 'active')));
-    if (children!.n > 0) throw conflict('org.has_active_children', { code: org.code, count: children!.n });
-    const [members] = await w.tx
-      .select({ n: count() })
-      .from(memberships)
-      .where(and(eq(memberships.countyId, org.countyId), eq(memberships.orgId, org.id), isNull(memberships.endedOn)));
-    if (members!.n > 0) throw conflict('org.has_members', { code: org.code, count: members!.n });
-    const on = effectiveDate(org, w.now, input.effectiveOn);
-    await endPosts(w, org, on);
-    await w.tx
-      .update(organizations)
-      .set({ status: 'dissolved', dissolvedOn: on, updatedAt: w.now })
-      .where(and(eq(organizations.countyId, org.countyId), eq(organizations.id, org.id)));
-    await recordEvent(w, org, 'dissolved', on, {}, input.note);
-    w.audit({ action: 'organization.dissolve', entityType: 'organization', entityId: org.id, entityLabel: orgLabel(org), orgPath: org.path, before: { status: 'active' }, after: { status: 'dissolved', dissolvedOn: on }, postId });
-  });
-  return getOrganization(ctx, code);
-}
-
-/** Posts in an organization that ceases end on that day; the people keep their records. */
-async function endPosts(w: WriteScope, org: OrgRow, on: string): Promise<void> {
-  await w.tx
-    .update(posts)
-    .set({ endedOn: on })
-    .where(and(eq(posts.countyId, org.countyId), eq(posts.orgId, org.id), isNull(posts.endedOn)));
 }
 
 /** Adds a villager group (村民小组) to the village an organization leads. */
