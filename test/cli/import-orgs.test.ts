@@ -49,7 +49,7 @@ describe('grassroots import orgs', () => {
     const init = await runCli(['init', '--county-code', '530522', '--county-name', '测试县', '--data', dataDir]);
     expect(init.code, shown(init)).toBe(0);
     expect(init.stdout).toContain('已创建 测试县（530522）');
-  });
+  }, 240_000);
   afterEach(() => killLeftovers());
   afterAll(() => {
     killLeftovers();
@@ -138,7 +138,7 @@ describe('grassroots import orgs', () => {
     const more = await cli(['import', 'orgs', csv('children.csv', children), '--commit']);
     expectOk(more);
     expect(more.stdout).toContain(`已导入 ${children.length} 个党组织。`);
-  }, 300_000);
+  }, 600_000);
 
   it('refuses a file with a bad row, names the row and the reason, and writes none of its rows even with --commit', async () => {
     const bad: { name: string; rows: Row[]; wrong: Record<number, string[]> }[] = [
@@ -252,7 +252,7 @@ describe('grassroots import orgs', () => {
     const rest = await cli(['import', 'orgs', csv('still-valid.csv', stillValid), '--commit']);
     expectOk(rest);
     expect(rest.stdout).toContain(`已导入 ${stillValid.length} 个党组织。`);
-  }, 300_000);
+  }, 600_000);
 
   it('refuses unreadable files before touching the database', async () => {
     const header = Buffer.from(`${HEADERS.join(',')}\r\n`, 'utf8');
@@ -294,5 +294,5 @@ describe('grassroots import orgs', () => {
     const fixed = await cli(['import', 'orgs', csv('fixed.csv', rows), '--commit']);
     expectOk(fixed);
     expect(fixed.stdout).toContain('已导入 3 个党组织。');
-  }, 120_000);
+  }, 300_000);
 });

@@ -111,7 +111,7 @@ describe('grassroots operations', () => {
     // None of the refused accounts was created.
     const users = await withPglite(dir, async (db) => (await db.query<{ username: string }>('select username from users order by username')).rows);
     expect(users.map((u) => u.username)).toEqual(['u1']);
-  }, 300_000);
+  }, 600_000);
 
   it('audit verify: passes on an intact chain; after tampering names the county and the event; the table is append-only', async () => {
     const dir = clone();
@@ -132,7 +132,7 @@ describe('grassroots operations', () => {
     expectExit(broken, 1);
     expect(broken.stderr).toContain('审计链已断裂：县 530522 第 2 条事件');
     expect(broken.stderr).toContain('此前 1 条事件校验通过');
-  }, 300_000);
+  }, 600_000);
 
   it('on PostgreSQL (DATABASE_URL): init, user add, audit verify, tamper detection, append-only; backup refused', async () => {
     const serverUrl = inject('pgUrl');
@@ -178,7 +178,7 @@ describe('grassroots operations', () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
-  }, 300_000);
+  }, 600_000);
 
   it('serve holds the data dir: a second command is refused until it stops; SIGTERM shuts down cleanly and keeps the writes', async () => {
     const dir = clone();
@@ -221,7 +221,7 @@ describe('grassroots operations', () => {
     expect(found.status, await found.clone().text()).toBe(200);
     expect(await found.json()).toMatchObject({ code: '530522101009', name: '和平村党支部', parentCode: '530522101', type: 'branch' });
     expectExit(await again.stop('SIGINT'), 0);
-  }, 300_000);
+  }, 600_000);
 
   it('backup and restore: the copy holds the same data and an intact chain; a non-empty target needs --force', async () => {
     const dir = clone();
@@ -268,7 +268,7 @@ describe('grassroots operations', () => {
     expectExit(forced, 0);
     expect(await snapshot(target)).toEqual(original);
     expect(existsSync(join(target, 'pgdata.restoring'))).toBe(false);
-  }, 300_000);
+  }, 600_000);
 
   it('demo builds a county with five sign-ins and an intact audit chain, and refuses to run twice', async () => {
     const dir = dirs.make();
@@ -285,7 +285,7 @@ describe('grassroots operations', () => {
     expect(twice.code, shown(twice)).not.toBe(0);
     expect(twice.code, shown(twice)).not.toBeNull();
     expect(twice.stderr).toMatch(/县级代码 \d{6} 已存在/);
-  }, 400_000);
+  }, 600_000);
 
   it('serve --demo-if-empty builds the demo on an empty dir once, and prints the sign-ins on every start', async () => {
     const dir = dirs.make();
@@ -307,5 +307,5 @@ describe('grassroots operations', () => {
     for (const user of DEMO_USERS) expect(stopped.stdout).toMatch(new RegExp(`^ +${user} +Demo2026 +\\S`, 'm'));
     const reported = /启动用时 (\d+) 毫秒/.exec(stopped.stdout)?.[1];
     console.log(`serve --demo-if-empty: first start ${Math.round(first.startupMs)} ms, second start ${Math.round(second.startupMs)} ms (the server itself reports ${reported} ms)`);
-  }, 400_000);
+  }, 600_000);
 });
