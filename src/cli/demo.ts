@@ -6,6 +6,7 @@ import { counties } from '../platform/db/counties.js';
 import type { Database } from '../platform/db/database.js';
 import { generateCounties, type DemoAccount, type DemoScale } from '../demo/generate.js';
 import { loadDemoCounty } from '../demo/load.js';
+import { conflict } from '../platform/errors.js';
 import { findCounty } from '../modules/organizations/county.js';
 import { cliLang, open, UsageError, type Storage } from './common.js';
 
@@ -17,7 +18,7 @@ export async function buildDemo(database: Database, options: { scale: DemoScale;
   let accounts: DemoAccount[] | undefined;
   const started = Date.now();
   for (const demo of generateCounties({ ...options, asOf: chinaDate(systemClock.now()) })) {
-    if (await findCounty(database.db, demo.code)) throw new UsageError(zh ? `县级代码 ${demo.code} 已存在` : `County ${demo.code} already exists`);
+    if (await findCounty(database.db, demo.code)) throw conflict('county.code_taken', { code: demo.code });
     await loadDemoCounty(database.db, systemClock, demo);
     accounts ??= demo.accounts;
     const members = demo.people.filter((p) => p.membership?.category === 'full' || p.membership?.category === 'probationary').length;

@@ -63,6 +63,12 @@ function required(values: Values, name: keyof Values): string {
   return value.trim();
 }
 
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(zh ? `端口“${value}”无效，应为 1–65535 的整数` : `Invalid port "${value}": a whole number from 1 to 65535`);
+  return port;
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   const [command, sub, arg] = positionals;
@@ -74,7 +80,7 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return serve(storage, {
-        port: Number(values.port ?? process.env.PORT ?? 3000),
+        port: portNumber(values.port ?? process.env.PORT ?? '3000'),
         host: values.host ?? '127.0.0.1',
         demoIfEmpty: values['demo-if-empty'] ?? false,
       });
