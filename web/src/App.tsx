@@ -11,6 +11,7 @@ const HomePage = lazy(() => import('./pages/HomePage.js'));
 const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.js'));
 const AuditPage = lazy(() => import('./pages/AuditPage.js'));
 const AccountPage = lazy(() => import('./pages/AccountPage.js'));
+const UsersPage = lazy(() => import('./pages/UsersPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
 
@@ -26,6 +27,7 @@ export function App() {
             <Route path="organizations" element={<OrganizationsPage />} />
             <Route path="organizations/:code" element={<OrganizationsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="users" element={<UsersPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />

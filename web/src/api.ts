@@ -71,14 +71,53 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
+  throw failure(response.status, payload, options);
+}
 
+/** The ApiError of a failed response; a 401 also sends the user to sign in unless allowed. */
+function failure(status: number, payload: unknown, options: RequestOptions): ApiError {
   const error = isErrorBody(payload)
-    ? new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? [])
-    : new ApiError(response.status, 'http_' + response.status, `${dictionaries[currentLang()]['result.error']} (HTTP ${response.status})`);
-  if (response.status === 401 && !options.allow401) {
+    ? new ApiError(status, payload.error.code, payload.error.message, payload.error.fields ?? [])
+    : new ApiError(status, 'http_' + status, `${dictionaries[currentLang()]['result.error']} (HTTP ${status})`);
+  if (status === 401 && !options.allow401) {
     onUnauthorized(window.location.pathname + window.location.search);
   }
-  throw error;
+  return error;
+}
+
+/** The file name of a Content-Disposition header: the RFC 6266 `filename*` first, then `filename`. */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/.exec(header)?.[1]?.trim() ?? null;
+}
+
+/** Fetches a file (e.g. a template) and hands it to the browser as a download. */
+async function download(path: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', headers: { 'Accept-Language': acceptLanguage() } });
+  } catch {
+    throw new ApiError(0, 'network', dictionaries[currentLang()]['common.networkError']);
+  }
+  if (!response.ok) throw failure(response.status, await response.json().catch(() => null), {});
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = dispositionFileName(response.headers.get('Content-Disposition')) ?? fallbackName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Some browsers start the download after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const api = {
@@ -86,6 +125,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  download,
 };
 
 /** The form field a server problem belongs to: `body.name` → `name`. */

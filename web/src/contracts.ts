@@ -1,10 +1,13 @@
 /** Types of the API, inferred from the server's zod contracts (type-only: nothing of the server is bundled). */
 import type { z } from 'zod';
-import type { changePasswordBody, me, meBody, signInBody } from '../../src/modules/accounts/contracts.js';
+import type {
+  changePasswordBody, createUserBody, me, meBody, resetPasswordBody, signInBody, userList, userView,
+} from '../../src/modules/accounts/contracts.js';
 import type { auditPage, auditQuery } from '../../src/modules/audit-log/contracts.js';
 import type { homeBody } from '../../src/modules/home/contracts.js';
 import type {
-  createOrgBody, dissolveOrgBody, mergeOrgBody, moveOrgBody, orgDetail, orgEvent, orgList, orgSummary, updateOrgBody,
+  createOrgBody, dissolveOrgBody, importBody, importReport, mergeOrgBody, moveOrgBody, orgDetail, orgEvent, orgList, orgSummary,
+  updateOrgBody, villagerGroupBody,
 } from '../../src/modules/organizations/contracts.js';
 import type { errorBody, permission } from '../../src/platform/http/contracts.js';
 
@@ -12,6 +15,11 @@ export type Me = z.infer<typeof me>;
 export type MeBody = z.infer<typeof meBody>;
 export type SignInBody = z.input<typeof signInBody>;
 export type ChangePasswordBody = z.input<typeof changePasswordBody>;
+
+export type UserView = z.infer<typeof userView>;
+export type UserList = z.infer<typeof userList>;
+export type CreateUserBody = z.input<typeof createUserBody>;
+export type ResetPasswordBody = z.input<typeof resetPasswordBody>;
 
 export type HomeView = z.infer<typeof homeBody>;
 export type Todo = HomeView['todos'][number];
@@ -26,6 +34,11 @@ export type MoveOrgBody = z.input<typeof moveOrgBody>;
 export type MergeOrgBody = z.input<typeof mergeOrgBody>;
 export type DissolveOrgBody = z.input<typeof dissolveOrgBody>;
 export type Permission = z.infer<typeof permission>;
+export type VillagerGroupBody = z.input<typeof villagerGroupBody>;
+export type VillagerGroup = NonNullable<OrgDetail['adminUnit']>['villagerGroups'][number];
+export type ImportBody = z.input<typeof importBody>;
+export type ImportReportView = z.infer<typeof importReport>;
+export type ImportRow = ImportReportView['rows'][number];
 
 export type AuditPage = z.infer<typeof auditPage>;
 export type AuditEvent = AuditPage['items'][number];

@@ -31,3 +31,11 @@ export const isoDay = (d: Dayjs | null | undefined): string | undefined => (d ? 
 
 /** Trims a note and leaves it out when empty. */
 export const noteOf = (note: string | undefined): string | undefined => (note?.trim() ? note.trim() : undefined);
+
+/** The same rule the server applies to passwords: at least 8 characters with letters and digits. */
+export const strongPassword = (value: string): boolean => value.length >= 8 && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+
+/** A form rule for `strongPassword`, with the message to show. */
+export const strongPasswordRule = (message: string) => ({
+  validator: (_: unknown, value: string | undefined) => (!value || strongPassword(value) ? Promise.resolve() : Promise.reject(new Error(message))),
+});

@@ -99,8 +99,8 @@ export const villagerGroupBody = z.strictObject({
 
 export const importBody = z.strictObject({
   fileName: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件'),
-  /** The file's bytes, base64-encoded. */
-  content: z.string().min(1).max(8 * 1024 * 1024),
+  /** The file's bytes, base64-encoded: up to 8 MiB of file. */
+  content: z.string().min(1).max(Math.ceil((8 * 1024 * 1024) / 3) * 4),
   commit: z.boolean().default(false),
 });
 

@@ -95,7 +95,7 @@ export async function getOrganization(ctx: ServiceContext, code: string): Promis
         .select({ name: adminUnits.name, divisionCode: adminUnits.divisionCode })
         .from(adminUnits)
         .where(and(eq(adminUnits.countyId, org.countyId), eq(adminUnits.parentId, unit.id), eq(adminUnits.kind, 'villager_group')))
-        .orderBy(asc(adminUnits.createdAt), asc(adminUnits.name))
+        .orderBy(asc(adminUnits.createdAt), asc(sql`length(${adminUnits.name})`), asc(adminUnits.name))
     : [];
   const [children] = await ctx.db
     .select({ n: count() })

@@ -10,7 +10,8 @@ function Json({ value }: { value: unknown }) {
 
 /** The expanded row of the audit table: the record before and after, and the chain hash. */
 export function AuditEventDetail({ event }: { event: AuditEvent }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const sep = lang === 'zh' ? '：' : ': ';
   return (
     <div>
       <Row gutter={[12, 12]}>
@@ -23,9 +24,12 @@ export function AuditEventDetail({ event }: { event: AuditEvent }) {
           <Json value={event.after} />
         </Col>
       </Row>
-      <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-        {t('audit.hash')}：{event.hash}
-      </Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, wordBreak: 'break-all', margin: 0 }}>
+        {t('audit.entityId')}{sep}<Typography.Text copyable={{ text: event.entityId }} type="secondary" style={{ fontSize: 12 }}>{event.entityId}</Typography.Text>
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, wordBreak: 'break-all', margin: 0 }}>
+        {t('audit.hash')}{sep}{event.hash}
+      </Typography.Paragraph>
     </div>
   );
 }

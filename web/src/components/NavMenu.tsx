@@ -1,6 +1,6 @@
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, FlagOutlined, HomeOutlined,
-  NotificationOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined,
+  NotificationOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Menu, Tag, Tooltip, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -26,6 +26,20 @@ function coming(t: Translate, key: string, label: MessageKey, icon?: ReactNode):
   };
 }
 
+/** A page the user's posts may not allow: shown disabled, with the reason in a tooltip. */
+function gated(t: Translate, key: string, label: MessageKey, icon: ReactNode, allowed: boolean, reason: MessageKey): Item {
+  return {
+    key,
+    icon,
+    disabled: !allowed,
+    label: allowed ? t(label) : (
+      <Tooltip title={t(reason)} placement="right">
+        <span>{t(label)}</span>
+      </Tooltip>
+    ),
+  };
+}
+
 function selectedKey(pathname: string): string {
   if (pathname === '/') return '/';
   const first = '/' + (pathname.split('/')[1] ?? '');
@@ -37,7 +51,6 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const user = useUser();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const mayReadAudit = user.abilities.includes('audit.read');
 
   const items: Item[] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
@@ -59,16 +72,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     coming(t, 'commitments', 'nav.commitments', <FlagOutlined />),
     coming(t, 'disclosure', 'nav.disclosure', <NotificationOutlined />),
     coming(t, 'reports', 'nav.reports', <BarChartOutlined />),
-    {
-      key: '/audit',
-      icon: <AuditOutlined />,
-      disabled: !mayReadAudit,
-      label: mayReadAudit ? t('nav.audit') : (
-        <Tooltip title={t('nav.noAuditAbility')} placement="right">
-          <span>{t('nav.audit')}</span>
-        </Tooltip>
-      ),
-    },
+    gated(t, '/audit', 'nav.audit', <AuditOutlined />, user.abilities.includes('audit.read'), 'nav.noAuditAbility'),
+    gated(t, '/users', 'nav.users', <UserSwitchOutlined />, user.abilities.includes('user.manage'), 'nav.noUsersAbility'),
     { key: '/account', icon: <SettingOutlined />, label: t('nav.account') },
   ];
 

@@ -3,16 +3,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api.js';
 import type { ChangePasswordBody } from '../contracts.js';
-import { showServerErrors } from '../forms.js';
+import { showServerErrors, strongPasswordRule } from '../forms.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useSession } from '../session.js';
 
 interface Values extends ChangePasswordBody {
   confirm: string;
 }
-
-/** The same rule the server applies: at least 8 characters with letters and digits. */
-const strong = (value: string) => value.length >= 8 && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
 
 export function PasswordForm() {
   const { t } = useI18n();
@@ -53,7 +50,7 @@ export function PasswordForm() {
         dependencies={['currentPassword']}
         rules={[
           { required: true },
-          { validator: (_, value: string | undefined) => (!value || strong(value) ? Promise.resolve() : Promise.reject(new Error(t('account.passwordRule')))) },
+          strongPasswordRule(t('account.passwordRule')),
           ({ getFieldValue }) => ({
             validator: (_, value: string | undefined) =>
               !value || value !== getFieldValue('currentPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.passwordSame'))),

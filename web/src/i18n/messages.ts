@@ -1,5 +1,10 @@
 /** The web app's own strings. Server messages arrive already translated and are shown as they come. */
+import { accountsEn, accountsZh } from './accounts.js';
+import { organizationsEn, organizationsZh } from './organizations.js';
+
 export const zh = {
+  ...accountsZh,
+  ...organizationsZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -29,6 +34,7 @@ export const zh = {
   'lang.switchTitle': 'Switch to English',
 
   'common.retry': '重试',
+  'common.close': '关闭',
   'common.search': '查询',
   'common.reset': '重置',
   'common.backHome': '返回首页',
@@ -156,11 +162,17 @@ export const zh = {
   'audit.action.session.sign_in': '登录',
   'audit.action.user.change_password': '修改密码',
   'audit.action.user.create': '新建账号',
+  'audit.action.user.reset_password': '重置密码',
+  'audit.action.user.disable': '停用账号',
+  'audit.action.user.enable': '启用账号',
+  'audit.action.admin_unit.create': '新增行政区划单位',
   'audit.action.demo.load': '生成演示数据',
   'audit.entity.organization': '党组织',
   'audit.entity.county': '县',
   'audit.entity.user': '账号',
   'audit.entity.session': '会话',
+  'audit.entity.admin_unit': '行政区划单位',
+  'audit.entityId': '对象标识',
 
   'account.profile': '个人信息',
   'account.name': '姓名',
@@ -190,6 +202,8 @@ export type MessageKey = keyof typeof zh;
 
 /** Typed against the Chinese dictionary, so a missing English string fails the type check. */
 export const en: Record<MessageKey, string> = {
+  ...accountsEn,
+  ...organizationsEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',
@@ -219,6 +233,7 @@ export const en: Record<MessageKey, string> = {
   'lang.switchTitle': '切换到中文',
 
   'common.retry': 'Retry',
+  'common.close': 'Close',
   'common.search': 'Search',
   'common.reset': 'Reset',
   'common.backHome': 'Back to home',
@@ -346,11 +361,17 @@ export const en: Record<MessageKey, string> = {
   'audit.action.session.sign_in': 'Sign in',
   'audit.action.user.change_password': 'Change password',
   'audit.action.user.create': 'Create account',
+  'audit.action.user.reset_password': 'Reset password',
+  'audit.action.user.disable': 'Disable account',
+  'audit.action.user.enable': 'Enable account',
+  'audit.action.admin_unit.create': 'Create admin unit',
   'audit.action.demo.load': 'Load demo data',
   'audit.entity.organization': 'Organization',
   'audit.entity.county': 'County',
   'audit.entity.user': 'Account',
   'audit.entity.session': 'Session',
+  'audit.entity.admin_unit': 'Admin unit',
+  'audit.entityId': 'Object id',
 
   'account.profile': 'Profile',
   'account.name': 'Name',

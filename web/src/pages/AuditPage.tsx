@@ -7,13 +7,13 @@ import { ForbiddenView } from '../components/ResultViews.js';
 import type { AuditEvent, AuditPage as AuditPageBody } from '../contracts.js';
 import { chinaDateTime } from '../format.js';
 import { useI18n, type Translate } from '../i18n/I18nProvider.js';
-import type { Lang } from '../i18n/lang.js';
 import { dictionaries, type MessageKey } from '../i18n/messages.js';
 import { useApi } from '../useApi.js';
 
 const knownActions = [
   'organization.create', 'organization.update', 'organization.move', 'organization.merge', 'organization.dissolve',
-  'session.sign_in', 'user.change_password', 'user.create', 'demo.load',
+  'admin_unit.create', 'session.sign_in', 'user.change_password', 'user.create', 'user.reset_password', 'user.disable',
+  'user.enable', 'demo.load',
 ] as const;
 
 function label(t: Translate, prefix: 'audit.action' | 'audit.entity', value: string): string {
@@ -21,27 +21,14 @@ function label(t: Translate, prefix: 'audit.action' | 'audit.entity', value: str
   return key in dictionaries.zh ? t(key as MessageKey) : value;
 }
 
-/** What the event is about, in words where the record says so; otherwise the (internal) id. */
-function entityName(event: AuditEvent, lang: Lang): string | null {
-  for (const record of [event.after, event.before]) {
-    if (record && typeof record === 'object') {
-      const r = record as Record<string, unknown>;
-      const name = typeof r.name === 'string' ? r.name : typeof r.username === 'string' ? r.username : null;
-      const code = typeof r.code === 'string' ? r.code : null;
-      if (name) return code ? (lang === 'zh' ? `${name}（${code}）` : `${name} (${code})`) : name;
-    }
-  }
-  return null;
-}
-
+/** What the event is about, as the server labels it; an event without a label shows its (internal) id. */
 function EntityCell({ event }: { event: AuditEvent }) {
   const { t, lang } = useI18n();
-  const name = entityName(event, lang);
   const uuid = /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(event.entityId);
   return (
     <span>
       {label(t, 'audit.entity', event.entityType)}{lang === 'zh' ? '：' : ': '}
-      {name ?? (uuid ? <Tooltip title={event.entityId}><Typography.Text code>{event.entityId.slice(0, 8)}</Typography.Text></Tooltip> : event.entityId)}
+      {event.entityLabel || (uuid ? <Tooltip title={event.entityId}><Typography.Text code>{event.entityId.slice(0, 8)}</Typography.Text></Tooltip> : event.entityId)}
     </span>
   );
 }

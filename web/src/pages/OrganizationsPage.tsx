@@ -4,10 +4,12 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
 import { OrgDetailPanel } from '../components/org/OrgDetailPanel.js';
+import { ImportOrgsButton } from '../components/org/ImportOrgsButton.js';
 import { OrgTreePanel } from '../components/org/OrgTreePanel.js';
 import type { OrgDetail, OrgList } from '../contracts.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { indexOrgs } from '../orgTree.js';
+import { useUser } from '../session.js';
 import { useApi } from '../useApi.js';
 import { useDebounced } from '../useDebounced.js';
 
@@ -16,6 +18,7 @@ export default function OrganizationsPage() {
   const { code } = useParams();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
+  const user = useUser();
   const [includeDissolved, setIncludeDissolved] = useState(false);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
@@ -64,6 +67,7 @@ export default function OrganizationsPage() {
           includeDissolved={includeDissolved}
           onIncludeDissolved={setIncludeDissolved}
           height={phone ? 320 : Math.max(360, window.innerHeight - 280)}
+          extra={user.abilities.includes('org.manage') && <ImportOrgsButton onDone={() => onChanged()} />}
         />
       </Col>
       <Col xs={24} lg={16} xxl={18}>

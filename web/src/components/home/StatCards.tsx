@@ -1,11 +1,11 @@
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Flex, Row, Statistic } from 'antd';
 import { orgTypes } from '../../../../src/modules/organizations/rules.js';
 import type { HomeView } from '../../contracts.js';
 import { orgTypeLabel, percent, unitTypeLabel } from '../../format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { ReactNode } from 'react';
 
-const adminUnitKinds = ['township', 'street', 'village', 'community'] as const;
+const adminUnitKinds = ['township', 'street', 'village', 'community', 'villager_group'] as const;
 
 function Breakdown({ items }: { items: { label: string; value: ReactNode }[] }) {
   return (
@@ -65,13 +65,14 @@ export function DetailCards({ view }: { view: HomeView }) {
       <Col {...span}><ShareCard title={t('home.minority')} count={m.minority} total={m.total} testId="stat-minority" /></Col>
       <Col xs={24} md={12}>
         <Card size="small" title={t('home.adminUnits')} data-testid="stat-admin-units" style={{ height: '100%' }}>
-          <Row gutter={8}>
+          {/* Five kinds: a label keeps to one line, and the row wraps when they do not fit. */}
+          <Flex wrap gap="8px 16px">
             {adminUnitKinds.map((kind) => (
-              <Col span={6} key={kind}>
-                <Statistic title={unitTypeLabel(kind, lang)} value={view.adminUnitsByKind[kind] ?? 0} />
-              </Col>
+              <div style={{ flex: '1 0 auto' }} key={kind} data-testid={`stat-admin-${kind}`}>
+                <Statistic title={<span style={{ whiteSpace: 'nowrap' }}>{unitTypeLabel(kind, lang)}</span>} value={view.adminUnitsByKind[kind] ?? 0} />
+              </div>
             ))}
-          </Row>
+          </Flex>
         </Card>
       </Col>
       <Col xs={24} md={12}>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import type { OrgIndex } from '../../orgTree.js';
 import { OrgActions } from './OrgActions.js';
 import { OrgHistory } from './OrgHistory.js';
+import { VillagerGroups } from './VillagerGroups.js';
 
 interface Props {
   org: OrgDetail;
@@ -58,6 +59,7 @@ export function OrgDetailPanel({ org, index, loading, onChanged }: Props) {
           <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, xl: 2 }} items={items} />
         </Flex>
       </Card>
+      {org.adminUnit?.kind === 'village' && <VillagerGroups org={org} onChanged={() => onChanged()} />}
       <Card size="small" title={t('org.history')}>
         <OrgHistory events={org.history} nameOf={nameOf} />
       </Card>

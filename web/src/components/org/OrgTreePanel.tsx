@@ -1,5 +1,5 @@
 import { Alert, Card, Empty, Flex, Input, Switch, Tag, Tree, type GetRef, type TreeDataNode } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OrgSummary } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ancestorCodes, buildNodes, type OrgIndex } from '../../orgTree.js';
@@ -17,6 +17,8 @@ interface Props {
   includeDissolved: boolean;
   onIncludeDissolved: (value: boolean) => void;
   height: number;
+  /** Actions in the card's header (e.g. import). */
+  extra?: ReactNode;
 }
 
 export function OrgTreePanel(props: Props) {
@@ -84,7 +86,7 @@ export function OrgTreePanel(props: Props) {
   }, [index, visible, matches, t]);
 
   return (
-    <Card size="small" title={t('org.tree')} styles={{ body: { paddingInline: 8 } }}>
+    <Card size="small" title={t('org.tree')} extra={props.extra} styles={{ body: { paddingInline: 8 } }}>
       <Flex vertical gap={8}>
         <Input.Search
           allowClear

@@ -1,0 +1,46 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import type { OrgDetail } from '../../contracts.js';
+import { compareNatural } from '../../format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { AddVillagerGroupModal } from './AddVillagerGroupModal.js';
+
+/** The villager groups (村民小组) of the village an organization leads, and adding one. */
+export function VillagerGroups({ org, onChanged }: { org: OrgDetail; onChanged: () => void }) {
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState(false);
+  const groups = [...(org.adminUnit?.villagerGroups ?? [])].sort((a, b) => compareNatural(a.name, b.name));
+  const manage = org.can.manage;
+  const reason = !manage.allowed
+    ? t(manage.reason === 'out_of_scope' ? 'org.reason.out_of_scope' : 'org.reason.no_ability')
+    : org.status === 'dissolved' ? t('org.reason.dissolved') : null;
+
+  const button = (
+    <Button size="small" icon={<PlusOutlined />} disabled={reason !== null} onClick={() => setOpen(true)} data-testid="villager-group-add">
+      {t('org.action.addVillagerGroup')}
+    </Button>
+  );
+
+  return (
+    <Card
+      size="small"
+      title={lang === 'zh' ? `${t('org.villagerGroups')}（${groups.length}）` : `${t('org.villagerGroups')} (${groups.length})`}
+      extra={reason ? <Tooltip title={reason}><span style={{ display: 'inline-block' }}>{button}</span></Tooltip> : button}
+      data-testid="villager-groups"
+    >
+      {groups.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.noVillagerGroups')} style={{ margin: 0 }} />
+      ) : (
+        <Flex wrap gap={6}>
+          {groups.map((g) => (
+            <Tooltip key={g.name} title={g.divisionCode ? `${t('org.field.divisionCode')}: ${g.divisionCode}` : undefined}>
+              <Tag style={{ marginInlineEnd: 0 }}>{g.name}</Tag>
+            </Tooltip>
+          ))}
+        </Flex>
+      )}
+      <AddVillagerGroupModal org={org} open={open} onClose={() => setOpen(false)} onDone={() => { setOpen(false); onChanged(); }} />
+    </Card>
+  );
+}
