@@ -1,58 +1,26 @@
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { systemClock } from '../../src/platform/clock.js';
-import type { Database } from '../../src/platform/db/database.js';
-import type { App } from '../../src/platform/http/app-types.js';
-import { generateCounty, DEMO_PASSWORD } from '../../src/demo/generate.js';
-import { loadDemoCounty } from '../../src/demo/load.js';
 import { organizations } from '../../src/modules/organizations/schema.js';
-import { openTestDatabase } from '../support/databases.js';
-import { ensureWebBuilt, launchChromium, screenshotDir } from './browser.js';
-
-/** The browser shares two cores with other test workers: give the page time. */
-const WAIT = { timeout: 20_000, interval: 200 };
+import { screenshotDir } from './browser.js';
+import { demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /** The foundation's main journey in a real browser: sign in, see one's own home page, find an organization. */
 describe('web app in Chromium', () => {
-  let database: Database;
-  let app: App;
-  let browser: Browser;
-  let base: string;
-  const demo = generateCounty({ seed: 7, code: '530522', asOf: '2026-06-30' });
+  let web: WebApp;
   const secretary = demo.accounts.find((a) => a.role === 'branch_secretary')!;
   const rootName = demo.orgs.find((o) => o.parentCode === null)!.name;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    database = await openTestDatabase('pglite');
-    await loadDemoCounty(database.db, systemClock, demo);
-    app = await createApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launchChromium();
+    web = await startWebApp();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await web?.close();
   });
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('home-title').waitFor();
-  }
-
   it('signs the county administrator in to the county home page with live figures', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'county');
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await web.signIn(page, 'county');
     await expect.poll(() => page.getByTestId('home-title').textContent(), WAIT).toContain(rootName);
     const members = demo.people.filter((p) => p.membership?.category === 'full' || p.membership?.category === 'probationary').length;
     await expect.poll(async () => (await page.getByTestId('stat-members').textContent())?.replace(/[,\s]/g, ''), WAIT).toContain(String(members));
@@ -64,11 +32,11 @@ describe('web app in Chromium', () => {
   it('shows a branch secretary their own village, and "not found" for another village', async () => {
     const village = demo.orgs.find((o) => o.code === secretary.orgCode)!;
     const other = demo.orgs.find((o) => o.unitType === 'village' && o.parentCode !== village.parentCode)!;
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await signIn(page, secretary.username);
+    const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
+    await web.signIn(page, secretary.username);
     await expect.poll(() => page.getByTestId('home-title').textContent(), WAIT).toContain(village.name);
     await page.screenshot({ path: join(screenshotDir, 'secretary-home-phone.png'), fullPage: true });
-    await page.goto(`${base}/organizations/${other.code}`);
+    await page.goto(`${web.base}/organizations/${other.code}`);
     await expect.poll(() => page.locator('body').textContent(), WAIT).toContain('404');
     await expect.poll(() => page.locator('body').textContent(), WAIT).not.toContain(other.name);
     await page.close();
@@ -76,11 +44,11 @@ describe('web app in Chromium', () => {
 
   it('finds an organization in the tree by pinyin initials and shows its details', async () => {
     const township = demo.orgs.find((o) => o.unitType === 'township')!;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'county');
-    await page.goto(`${base}/organizations`);
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await web.signIn(page, 'county');
+    await page.goto(`${web.base}/organizations`);
     await page.getByTestId('org-tree').waitFor();
-    const initials = (await database.db.select().from(organizations).where(eq(organizations.code, township.code)))[0]!.pinyin.split(' ')[0]!;
+    const initials = (await web.database.db.select().from(organizations).where(eq(organizations.code, township.code)))[0]!.pinyin.split(' ')[0]!;
     await page.getByPlaceholder(/搜索/).fill(initials.slice(0, 3));
     await page.getByTestId('org-tree').getByText(township.name, { exact: true }).first().click();
     await expect.poll(() => page.getByTestId('org-detail-name').textContent(), WAIT).toContain(township.name);

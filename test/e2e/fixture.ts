@@ -1,0 +1,52 @@
+import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../../src/app.js';
+import { systemClock } from '../../src/platform/clock.js';
+import type { Database } from '../../src/platform/db/database.js';
+import type { App } from '../../src/platform/http/app-types.js';
+import { DEMO_PASSWORD, generateCounty, type DemoCounty } from '../../src/demo/generate.js';
+import { loadDemoCounty } from '../../src/demo/load.js';
+import { openTestDatabase } from '../support/databases.js';
+import { ensureWebBuilt, launchChromium } from './browser.js';
+
+/** The browser shares two cores with other test workers: give the page time. */
+export const WAIT = { timeout: 20_000, interval: 200 };
+
+export interface WebApp {
+  base: string;
+  database: Database;
+  browser: Browser;
+  demo: DemoCounty;
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The demo county every browser test runs on. */
+export const demo: DemoCounty = generateCounty({ seed: 7, code: '530522', asOf: '2026-06-30' });
+
+/** The built web app served by the real server over a demo county, and a browser to use it. */
+export async function startWebApp(): Promise<WebApp> {
+  ensureWebBuilt();
+  const database = await openTestDatabase('pglite');
+  await loadDemoCounty(database.db, systemClock, demo);
+  const app: App = await createApp(database);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await launchChromium();
+  return {
+    base, database, browser, demo,
+    async signIn(page, username, password = DEMO_PASSWORD) {
+      await page.goto(`${base}/`);
+      await page.waitForURL(/\/login/);
+      await page.getByTestId('login-username').fill(username);
+      await page.getByTestId('login-password').fill(password);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('home-title').waitFor();
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
