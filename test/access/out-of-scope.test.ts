@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import type { Database } from '../../src/platform/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/platform/http/app-types.js';
-import { buildTestCounty } from '../support/county.js';
-import { engines, openTestDatabase } from '../support/databases.js';
-import { json, signInAs } from '../support/http.js';
+import { useTestApp } from '../support/app.js';
+import { engines } from '../support/databases.js';
+import { json } from '../support/http.js';
 
 /**
  * Every API route must prove that a user outside its scope is refused. Adding a route without a
@@ -89,23 +87,10 @@ const cases: Record<string, Case | 'public'> = {
 };
 
 describe.each(engines)('access on %s', (engine) => {
-  let database: Database;
-  let app: App;
-  const cookies: Record<string, string> = {};
-  const cookie = (user: string) => cookies[user]!;
+  const t = useTestApp(engine, { signIn: ['township', 'secretary2', 'member'] });
+  const cookie = (user: string) => t.cookies[user]!;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await buildTestCounty(database);
-    app = await createApp(database, { web: false });
-    for (const user of ['township', 'secretary2', 'member']) cookies[user] = await signInAs(app, user);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
-
-  const apiRoutes = () => app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+  const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
 
   it('has an out-of-scope case for every API route, and no case for a route that is gone', () => {
     const keys = apiRoutes().map((r) => `${r.method} ${r.url}`).sort();
@@ -120,7 +105,7 @@ describe.each(engines)('access on %s', (engine) => {
   it('refuses every non-public route without a session', async () => {
     for (const route of apiRoutes().filter((r) => !r.public)) {
       const url = route.url.replace(':code', T1_VILLAGE);
-      const response = await app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const response = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(json(response)).toEqual({ error: { code: 'unauthenticated', message: '请先登录' } });
     }
@@ -128,6 +113,6 @@ describe.each(engines)('access on %s', (engine) => {
 
   for (const [key, check] of Object.entries(cases)) {
     if (check === 'public') continue;
-    it(`refuses an outsider: ${key}`, () => check(app, cookie));
+    it(`refuses an outsider: ${key}`, () => check(t.app, cookie));
   }
 });

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import type { Database } from '../../platform/db/database.js';
-import type { App } from '../../platform/http/app-types.js';
+import { describe, expect, it } from 'vitest';
 import { write } from '../../platform/service.js';
-import { buildTestCounty } from '../../../test/support/county.js';
-import { engines, openTestDatabase } from '../../../test/support/databases.js';
+import { useTestApp } from '../../../test/support/app.js';
+import { engines } from '../../../test/support/databases.js';
 import { json, signInAs } from '../../../test/support/http.js';
 import { memberships } from '../members/schema.js';
 import { visibleOrg } from '../organizations/queries.js';
@@ -12,38 +9,30 @@ import { people } from '../people/schema.js';
 import type { HomeView } from './contracts.js';
 
 describe.each(engines)('home page on %s', (engine) => {
-  let database: Database;
-  let app: App;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    const { operator, county } = await buildTestCounty(database);
-    // 马家村: 3 full members (one a woman of the Hui minority), 1 probationary, 1 activist; 东风村: 2 full members.
-    const members: [string, string, '1' | '2', string, 'full' | 'probationary' | 'activist'][] = [
-      ['530522101001', '张三', '1', '01', 'full'],
-      ['530522101001', '李梅', '2', '03', 'full'],
-      ['530522101001', '王五', '1', '01', 'full'],
-      ['530522101001', '赵六', '1', '01', 'probationary'],
-      ['530522101001', '钱七', '2', '01', 'activist'],
-      ['530522102001', '孙八', '1', '01', 'full'],
-      ['530522102001', '周九', '2', '01', 'full'],
-    ];
-    await write(operator, async (w) => {
-      for (const [orgCode, name, gender, ethnicity, category] of members) {
-        const org = await visibleOrg(operator, orgCode, w.tx);
-        const [person] = await w.tx.insert(people).values({ countyId: county.id, name, pinyin: name, gender, ethnicity, orgId: org.id, orgPath: org.path }).returning();
-        await w.tx.insert(memberships).values({ countyId: county.id, personId: person!.id, orgId: org.id, orgPath: org.path, category });
-      }
-    });
-    app = await createApp(database, { web: false });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
+  const t = useTestApp(engine, {
+    async prepare({ operator, county }) {
+      // 马家村: 3 full members (one a woman of the Hui minority), 1 probationary, 1 activist; 东风村: 2 full members.
+      const members: [string, string, '1' | '2', string, 'full' | 'probationary' | 'activist'][] = [
+        ['530522101001', '张三', '1', '01', 'full'],
+        ['530522101001', '李梅', '2', '03', 'full'],
+        ['530522101001', '王五', '1', '01', 'full'],
+        ['530522101001', '赵六', '1', '01', 'probationary'],
+        ['530522101001', '钱七', '2', '01', 'activist'],
+        ['530522102001', '孙八', '1', '01', 'full'],
+        ['530522102001', '周九', '2', '01', 'full'],
+      ];
+      await write(operator, async (w) => {
+        for (const [orgCode, name, gender, ethnicity, category] of members) {
+          const org = await visibleOrg(operator, orgCode, w.tx);
+          const [person] = await w.tx.insert(people).values({ countyId: county.id, name, pinyin: name, gender, ethnicity, orgId: org.id, orgPath: org.path }).returning();
+          await w.tx.insert(memberships).values({ countyId: county.id, personId: person!.id, orgId: org.id, orgPath: org.path, category });
+        }
+      });
+    },
   });
 
   const home = async (user: string, query = '') =>
-    app.inject({ method: 'GET', url: `/api/home${query}`, headers: { cookie: await signInAs(app, user) } });
+    t.app.inject({ method: 'GET', url: `/api/home${query}`, headers: { cookie: await signInAs(t.app, user) } });
 
   it('gives the county administrator the whole county with per-township figures that sum up', async () => {
     const view = json<HomeView>(await home('county'));

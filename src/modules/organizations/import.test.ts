@@ -1,38 +1,23 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import type { Database } from '../../platform/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { encodeCsv } from '../../platform/files/table-file.js';
-import type { App } from '../../platform/http/app-types.js';
-import { buildTestCounty } from '../../../test/support/county.js';
-import { engines, openTestDatabase } from '../../../test/support/databases.js';
-import { json, signInAs } from '../../../test/support/http.js';
+import { useTestApp } from '../../../test/support/app.js';
+import { engines } from '../../../test/support/databases.js';
+import { json } from '../../../test/support/http.js';
 import type { ImportReportView, OrgSummary } from './contracts.js';
 
 const headers = ['组织编码', '组织名称', '上级组织编码', '组织类型', '单位类型', '行政区划代码'];
 
 describe.each(engines)('organization import over HTTP on %s', (engine) => {
-  let database: Database;
-  let app: App;
-  let cookie: string;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await buildTestCounty(database);
-    app = await createApp(database, { web: false });
-    cookie = await signInAs(app, 'township');
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const t = useTestApp(engine, { signIn: ['township'] });
+  const cookie = () => t.cookies.township!;
 
   const upload = (fileName: string, content: Buffer, commit: boolean, lang?: string) =>
-    app.inject({ method: 'POST', url: '/api/organizations/import', headers: { cookie, ...(lang ? { 'accept-language': lang } : {}) }, payload: { fileName, content: content.toString('base64'), commit } });
-  const codes = async () => json<{ items: OrgSummary[] }>(await app.inject({ method: 'GET', url: '/api/organizations', headers: { cookie } })).items.map((o) => o.code);
+    t.app.inject({ method: 'POST', url: '/api/organizations/import', headers: { cookie: cookie(), ...(lang ? { 'accept-language': lang } : {}) }, payload: { fileName, content: content.toString('base64'), commit } });
+  const codes = async () => json<{ items: OrgSummary[] }>(await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { cookie: cookie() } })).items.map((o) => o.code);
 
   it('offers a template whose rows import as they are', async () => {
-    const template = await app.inject({ method: 'GET', url: '/api/organizations/import-template', headers: { cookie } });
+    const template = await t.app.inject({ method: 'GET', url: '/api/organizations/import-template', headers: { cookie: cookie() } });
     expect(template.statusCode).toBe(200);
     expect(template.headers['content-disposition']).toContain("filename*=UTF-8''%E5%85%9A%E7%BB%84%E7%BB%87");
     const book = new ExcelJS.Workbook();

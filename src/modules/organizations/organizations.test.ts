@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import type { Database } from '../../platform/db/database.js';
-import type { App } from '../../platform/http/app-types.js';
-import { buildTestCounty } from '../../../test/support/county.js';
-import { engines, openTestDatabase } from '../../../test/support/databases.js';
-import { json, signInAs } from '../../../test/support/http.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/app.js';
+import { engines } from '../../../test/support/databases.js';
+import { json } from '../../../test/support/http.js';
 import type { OrgDetail, OrgSummary } from './contracts.js';
 
 describe.each(engines)('organizations on %s', (engine) => {
-  let database: Database;
-  let app: App;
-  const as: Record<string, string> = {};
-
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await buildTestCounty(database);
-    app = await createApp(database, { web: false });
-    for (const user of ['county', 'township', 'secretary', 'secretary2', 'member']) as[user] = await signInAs(app, user);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const t = useTestApp(engine, { signIn: ['county', 'township', 'secretary', 'secretary2', 'member'] });
+  const as = t.cookies;
 
   const get = (user: string, url: string, lang?: string) =>
-    app.inject({ method: 'GET', url, headers: { cookie: as[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
+    t.app.inject({ method: 'GET', url, headers: { cookie: as[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
   const send = (user: string, method: 'POST' | 'PATCH', url: string, payload: unknown, lang?: string) =>
-    app.inject({ method, url, payload: payload as object, headers: { cookie: as[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
+    t.app.inject({ method, url, payload: payload as object, headers: { cookie: as[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
 
   it('shows a branch secretary only their own village and answers "not found" for another', async () => {
     const list = json<{ items: OrgSummary[] }>(await get('secretary', '/api/organizations'));
@@ -161,7 +146,7 @@ describe.each(engines)('organizations on %s', (engine) => {
     const group = json<OrgDetail>(await get('township', '/api/organizations/530522101001-1'));
     expect(group.parentCode).toBe('530522101002');
     // The secretary's post ended with the organization: they no longer see anything.
-    const secretary = await app.inject({ method: 'GET', url: '/api/organizations', headers: { cookie: as.secretary! } });
+    const secretary = await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { cookie: as.secretary! } });
     expect(json<{ items: OrgSummary[] }>(secretary).items).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
-import { App as AntApp, DatePicker, Form, Input } from 'antd';
+import { App as AntApp, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api.js';
 import type { DissolveOrgBody, OrgDetail } from '../../contracts.js';
-import { disabledDate, isoDay, noteOf, today } from '../../forms.js';
+import { isoDay, noteOf, today } from '../../forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ActionModal } from './ActionModal.js';
+import { EffectiveFields } from './EffectiveFields.js';
 
 interface Values {
   effectiveOn: Dayjs;
@@ -40,12 +41,7 @@ export function DissolveOrgModal({ org, open, onClose, onDone }: {
       onSubmit={submit}
       onClose={onClose}
     >
-      <Form.Item name="effectiveOn" label={t('form.effectiveOn')} rules={[{ required: true }]}>
-        <DatePicker style={{ width: '100%' }} disabledDate={disabledDate(org.establishedOn)} />
-      </Form.Item>
-      <Form.Item name="note" label={t('form.note')} rules={[{ max: 500 }]}>
-        <Input.TextArea rows={2} maxLength={500} placeholder={t('form.notePlaceholder')} />
-      </Form.Item>
+      <EffectiveFields establishedOn={org.establishedOn} />
     </ActionModal>
   );
 }

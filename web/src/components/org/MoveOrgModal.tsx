@@ -1,13 +1,14 @@
-import { App as AntApp, DatePicker, Form, Input } from 'antd';
+import { App as AntApp, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { mayContain } from '../../../../src/modules/organizations/rules.js';
 import { api } from '../../api.js';
 import type { MoveOrgBody, OrgDetail, OrgSummary } from '../../contracts.js';
-import { disabledDate, isoDay, noteOf, today } from '../../forms.js';
+import { isoDay, noteOf, today } from '../../forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { subtreeCodes, type OrgIndex } from '../../orgTree.js';
 import { ActionModal } from './ActionModal.js';
+import { EffectiveFields } from './EffectiveFields.js';
 import { OrgPicker } from './OrgPicker.js';
 
 interface Values {
@@ -54,12 +55,7 @@ export function MoveOrgModal({ org, index, open, onClose, onDone }: {
       <Form.Item name="parentCode" label={t('form.newParent')} rules={[{ required: true }]}>
         <OrgPicker index={index} isDisabled={isDisabled} />
       </Form.Item>
-      <Form.Item name="effectiveOn" label={t('form.effectiveOn')} rules={[{ required: true }]}>
-        <DatePicker style={{ width: '100%' }} disabledDate={disabledDate(org.establishedOn)} />
-      </Form.Item>
-      <Form.Item name="note" label={t('form.note')} rules={[{ max: 500 }]}>
-        <Input.TextArea rows={2} maxLength={500} placeholder={t('form.notePlaceholder')} />
-      </Form.Item>
+      <EffectiveFields establishedOn={org.establishedOn} />
     </ActionModal>
   );
 }

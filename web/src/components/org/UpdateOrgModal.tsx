@@ -1,13 +1,14 @@
-import { App as AntApp, DatePicker, Form, Input, Select } from 'antd';
+import { App as AntApp, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { divisionCodePattern, mayContain, orgTypes, unitTypes, type OrgType, type UnitType } from '../../../../src/modules/organizations/rules.js';
 import { api } from '../../api.js';
 import type { OrgDetail, UpdateOrgBody } from '../../contracts.js';
 import { orgTypeLabel, unitTypeLabel } from '../../format.js';
-import { disabledDate, isoDay, noteOf, today } from '../../forms.js';
+import { isoDay, noteOf, today } from '../../forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { OrgIndex } from '../../orgTree.js';
 import { ActionModal } from './ActionModal.js';
+import { EffectiveFields } from './EffectiveFields.js';
 
 interface Values {
   name: string;
@@ -72,12 +73,7 @@ export function UpdateOrgModal({ org, index, open, onClose, onDone }: {
       <Form.Item name="divisionCode" label={t('org.field.divisionCode')} rules={[{ pattern: divisionCodePattern, message: t('form.divisionFormat') }]}>
         <Input maxLength={12} inputMode="numeric" allowClear />
       </Form.Item>
-      <Form.Item name="effectiveOn" label={t('form.effectiveOn')} rules={[{ required: true }]}>
-        <DatePicker style={{ width: '100%' }} disabledDate={disabledDate(org.establishedOn)} />
-      </Form.Item>
-      <Form.Item name="note" label={t('form.note')} rules={[{ max: 500 }]}>
-        <Input.TextArea rows={2} maxLength={500} placeholder={t('form.notePlaceholder')} />
-      </Form.Item>
+      <EffectiveFields establishedOn={org.establishedOn} />
     </ActionModal>
   );
 }
