@@ -48,10 +48,13 @@ export default function HomePage() {
         <Col xs={24} xl={8}><TodoList todos={view.todos} /></Col>
       </Row>
       <DetailCards view={view} />
-      <Row gutter={[12, 12]}>
-        <Col xs={24} lg={14}><ChildMembersChart items={view.children} onPick={pickOrg} /></Col>
-        <Col xs={24} lg={10}><OrgTypeChart byType={view.orgsByType} /></Col>
-      </Row>
+      {/* A village without sub-organizations has nothing to chart. */}
+      {view.children.length > 0 && (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} lg={14}><ChildMembersChart items={view.children} onPick={pickOrg} /></Col>
+          <Col xs={24} lg={10}><OrgTypeChart byType={view.orgsByType} /></Col>
+        </Row>
+      )}
     </Flex>
   );
 }

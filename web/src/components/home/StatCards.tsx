@@ -7,6 +7,10 @@ import type { ReactNode } from 'react';
 
 const adminUnitKinds = ['township', 'street', 'village', 'community', 'villager_group'] as const;
 
+/** The county shows every kind; a township or village only the kinds it has (no "乡镇 0" on a village's page). */
+const shownUnitKind = (view: HomeView, kind: (typeof adminUnitKinds)[number]) =>
+  view.org.unitType === null || (view.adminUnitsByKind[kind] ?? 0) > 0;
+
 function Breakdown({ items }: { items: { label: string; value: ReactNode }[] }) {
   return (
     <div className="stat-breakdown">
@@ -67,7 +71,7 @@ export function DetailCards({ view }: { view: HomeView }) {
         <Card size="small" title={t('home.adminUnits')} data-testid="stat-admin-units" style={{ height: '100%' }}>
           {/* Five kinds: a label keeps to one line, and the row wraps when they do not fit. */}
           <Flex wrap gap="8px 16px">
-            {adminUnitKinds.map((kind) => (
+            {adminUnitKinds.filter((kind) => shownUnitKind(view, kind)).map((kind) => (
               <div style={{ flex: '1 0 auto' }} key={kind} data-testid={`stat-admin-${kind}`}>
                 <Statistic title={<span style={{ whiteSpace: 'nowrap' }}>{unitTypeLabel(kind, lang)}</span>} value={view.adminUnitsByKind[kind] ?? 0} />
               </div>
