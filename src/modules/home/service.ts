@@ -39,12 +39,22 @@ export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProvi
            count(*) filter (where m.category = 'development_target')::int as "developmentTargets"
     from ${memberships} m join ${people} p on p.county_id = m.county_id and p.id = m.person_id
     where m.county_id = ${county} and m.org_path like ${prefix} and m.ended_on is null`);
+  // One pass over the subtree, grouped by the path segment naming the direct child: a LIKE whose
+  // pattern is built per child row cannot use the path index and took seconds at province scale.
+  const childSeq = (column: string) => sql`split_part(substr(${sql.raw(column)}, ${org.path.length + 1}), '.', 1)`;
   const children = await rows<HomeView['children'][number]>(ctx.db, sql`
-    select c.code, c.name, c.type,
-      (select count(*)::int from ${organizations} o where o.county_id = c.county_id and o.path like c.path || '%' and o.status = 'active') as "organizations",
-      (select count(*)::int from ${memberships} m where m.county_id = c.county_id and m.org_path like c.path || '%'
-         and m.ended_on is null and m.category in ('full','probationary')) as "members"
+    with orgs as (
+      select ${childSeq('o.path')} as seq, count(*)::int as n from ${organizations} o
+      where o.county_id = ${county} and o.path like ${prefix} and o.path <> ${org.path} and o.status = 'active' group by 1
+    ), members as (
+      select ${childSeq('m.org_path')} as seq, count(*)::int as n from ${memberships} m
+      where m.county_id = ${county} and m.org_path like ${prefix} and m.org_path <> ${org.path}
+        and m.ended_on is null and m.category in ('full','probationary') group by 1
+    )
+    select c.code, c.name, c.type, coalesce(orgs.n, 0) as "organizations", coalesce(members.n, 0) as "members"
     from ${organizations} c
+    left join orgs on orgs.seq = c.seq::text
+    left join members on members.seq = c.seq::text
     where c.county_id = ${county} and c.parent_id = ${org.id} and c.status = 'active'
     order by c.code`);
 
