@@ -19,7 +19,7 @@ export async function backup(storage: Storage, file: string): Promise<number> {
   embeddedOnly(storage);
   const database = await open(storage);
   try {
-    const dump = await database.pglite!.dumpDataDir('gzip');
+    const dump = await database.embedded!.dumpDataDir();
     const partial = `${file}.part`;
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     renameSync(partial, file);

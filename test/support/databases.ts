@@ -23,7 +23,7 @@ async function pgliteTemplate(): Promise<Blob> {
   const file = join(tmpdir(), `grassroots-pglite-${migrationsHash()}.tar.gz`);
   if (!existsSync(file)) {
     const database = await openDatabase({ dataDir: 'memory://' });
-    const dump = await database.pglite!.dumpDataDir('gzip');
+    const dump = await database.embedded!.dumpDataDir();
     await database.close();
     const partial = `${file}.${process.pid}.part`;
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));

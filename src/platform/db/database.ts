@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { packageRoot } from '../paths.js';
 import { lockDataDir } from './lock.js';
+import { PgliteBridge } from './pglite-bridge.js';
 
 /** The query builder for either engine; a transaction has the same type. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -21,8 +22,8 @@ export interface Database {
   engine: Engine;
   /** Where the data lives, for messages: a directory, "memory" or the server URL without password. */
   location: string;
-  /** The embedded engine, for backups; absent on a server. */
-  pglite?: PGlite;
+  /** The embedded engine (in its worker thread), for backups and raw statements; absent on a server. */
+  embedded?: PgliteBridge;
   close(): Promise<void>;
 }
 
@@ -84,21 +85,19 @@ async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Databa
     mkdirSync(join(location, 'pgdata'), { recursive: true });
   }
   try {
-    const pglite = await PGlite.create({
+    const bridge = await PgliteBridge.start({
       dataDir: memory ? undefined : join(location, 'pgdata'),
-      loadDataDir,
-      // Keep the write-ahead log small: PostgreSQL's defaults grow it to hundreds of MB.
-      postgresqlconf: ['max_wal_size = 64MB', 'min_wal_size = 32MB'],
+      loadDataDir: loadDataDir ? await loadDataDir.arrayBuffer() : undefined,
     });
-    const db = drizzlePglite(pglite) as unknown as Db;
+    const db = drizzlePglite({ client: bridge as unknown as PGlite }) as unknown as Db;
     return {
       db,
       engine: 'pglite',
       location,
-      pglite,
+      embedded: bridge,
       close: async () => {
         try {
-          await pglite.close();
+          await bridge.close();
         } finally {
           release();
         }
