@@ -1,0 +1,175 @@
+/**
+ * The home page and the subtree list, through the API (app.inject as the county administrator) and
+ * as the same SQL sent straight to the engine's own client. The raw statements are copied from
+ * src/modules/home/service.ts, src/modules/organizations/queries.ts (listOrganizations) and
+ * src/modules/organizations/todo.ts: keep them in step when those change.
+ */
+import { chinaDate } from '../src/platform/clock.js';
+import type { App } from '../src/platform/http/app-types.js';
+import type { Raw } from './engines.js';
+import { summarize, type Summary } from './stats.js';
+
+export interface Scope {
+  countyId: string;
+  rootId: string;
+  rootPath: string;
+}
+
+/** The root organization of a county: what the county administrator's home page shows. */
+export async function countyScope(raw: Raw, countyCode: string): Promise<Scope> {
+  const [row] = await raw.query<{ county_id: string; id: string; path: string }>(
+    `select o.county_id, o.id, o.path from organizations o join counties c on c.id = o.county_id
+     where c.code = $1 and o.parent_id is null`,
+    [countyCode],
+  );
+  if (!row) throw new Error(`county ${countyCode} not found`);
+  return { countyId: row.county_id, rootId: row.id, rootPath: row.path };
+}
+
+export interface Statement {
+  name: string;
+  text: string;
+  params: unknown[];
+}
+
+/** The four statements behind the figures of /api/home (homeView), in the order it runs them. */
+export function homeStatements(s: Scope): Statement[] {
+  const prefix = s.rootPath + '%';
+  return [
+    {
+      name: 'orgs by type',
+      text: `select type, count(*)::int as n from "organizations"
+        where county_id = $1 and path like $2 and status = 'active' group by type`,
+      params: [s.countyId, prefix],
+    },
+    {
+      name: 'units by kind',
+      text: `select kind, count(*)::int as n from "admin_units"
+        where county_id = $1 and org_path like $2 group by kind`,
+      params: [s.countyId, prefix],
+    },
+    {
+      name: 'member figures',
+      text: `select count(*) filter (where m.category in ('full','probationary'))::int as "total",
+           count(*) filter (where m.category = 'full')::int as "full",
+           count(*) filter (where m.category = 'probationary')::int as "probationary",
+           count(*) filter (where m.category in ('full','probationary') and p.gender = '2')::int as "female",
+           count(*) filter (where m.category in ('full','probationary') and p.ethnicity <> '01')::int as "minority",
+           count(*) filter (where m.category = 'applicant')::int as "applicants",
+           count(*) filter (where m.category = 'activist')::int as "activists",
+           count(*) filter (where m.category = 'development_target')::int as "developmentTargets"
+        from "memberships" m join "people" p on p.county_id = m.county_id and p.id = m.person_id
+        where m.county_id = $1 and m.org_path like $2 and m.ended_on is null`,
+      params: [s.countyId, prefix],
+    },
+    {
+      // One pass over the subtree grouped by the path segment naming the direct child (commit 4beef05).
+      name: 'per-child counts',
+      text: `with orgs as (
+          select split_part(substr(o.path, $3), '.', 1) as seq, count(*)::int as n from "organizations" o
+          where o.county_id = $1 and o.path like $2 and o.path <> $4 and o.status = 'active' group by 1
+        ), members as (
+          select split_part(substr(m.org_path, $3), '.', 1) as seq, count(*)::int as n from "memberships" m
+          where m.county_id = $1 and m.org_path like $2 and m.org_path <> $4
+            and m.ended_on is null and m.category in ('full','probationary') group by 1
+        )
+        select c.code, c.name, c.type, coalesce(orgs.n, 0) as "organizations", coalesce(members.n, 0) as "members"
+        from "organizations" c
+        left join orgs on orgs.seq = c.seq::text
+        left join members on members.seq = c.seq::text
+        where c.county_id = $1 and c.parent_id = $5 and c.status = 'active'
+        order by c.code`,
+      params: [s.countyId, prefix, s.rootPath.length + 1, s.rootPath, s.rootId],
+    },
+  ];
+}
+
+/** The to-do query /api/home also runs for a county administrator (vacant secretaries). */
+export function todoStatement(s: Scope): Statement {
+  const today = chinaDate(new Date());
+  return {
+    name: 'todo: vacant secretaries',
+    text: `select o.code, o.name from "organizations" o
+      where o.county_id = $1 and o.status = 'active' and (o.path like $2)
+        and o.unit_type in ('village', 'community') and o.type <> 'party_group'
+        and not exists (select 1 from "posts" p where p.county_id = o.county_id and p.org_id = o.id
+          and p.role = 'branch_secretary' and p.started_on <= $3 and (p.ended_on is null or p.ended_on > $3))
+      order by o.code limit 50`,
+    params: [s.countyId, s.rootPath + '%', today],
+  };
+}
+
+/** listOrganizations for a county administrator: the whole active subtree with parent codes. */
+export function subtreeStatement(s: Scope): Statement {
+  return {
+    name: 'subtree list',
+    text: `select o.code, o.name, o.type, o.unit_type, o.division_code, parent.code as parent_code, o.status, o.depth, o.pinyin
+      from "organizations" o
+      left join "organizations" parent on parent.county_id = o.county_id and parent.id = o.parent_id
+      where (o.county_id = $1 and (o.path like $2)) and o.status = 'active'
+      order by o.depth asc, o.code asc`,
+    params: [s.countyId, s.rootPath + '%'],
+  };
+}
+
+/** The member figures over the whole database (every county): there is no API for this. */
+export function wholeDatabaseStatement(): Statement {
+  const county = homeStatements({ countyId: '', rootId: '', rootPath: '' })[2]!;
+  return {
+    name: 'member figures, whole database',
+    text: county.text.replace('where m.county_id = $1 and m.org_path like $2 and m.ended_on is null', 'where m.ended_on is null'),
+    params: [],
+  };
+}
+
+export async function runStatements(raw: Raw, statements: Statement[]): Promise<void> {
+  for (const s of statements) await raw.query(s.text, s.params);
+}
+
+export async function signIn(app: App, username: string, password: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies[0];
+  if (!cookie) throw new Error('sign-in set no cookie');
+  return `${cookie.name}=${cookie.value}`;
+}
+
+export function apiCall(app: App, cookie: string, url: string): () => Promise<void> {
+  return async () => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  };
+}
+
+export interface Plan {
+  warmup: number;
+  runs: number;
+  /** Stop adding samples after this long, once at least `minRuns` are in (province-scale runs can be slow). */
+  budgetMs: number;
+  minRuns: number;
+}
+
+/**
+ * Times several tasks, interleaved run by run so that drift (caches, GC, the machine) hits all of
+ * them alike. Warm-up runs are not counted.
+ */
+export async function timeInterleaved(tasks: Record<string, () => Promise<unknown>>, plan: Plan): Promise<Record<string, Summary>> {
+  const names = Object.keys(tasks);
+  // Fewer warm-up runs when a single run takes seconds (province scale on a slow plan).
+  const warming = performance.now();
+  for (let i = 0; i < plan.warmup; i++) {
+    if (i >= 1 && performance.now() - warming > plan.budgetMs / 10) break;
+    for (const name of names) await tasks[name]!();
+  }
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const started = performance.now();
+  for (let i = 0; i < plan.runs; i++) {
+    if (i >= plan.minRuns && performance.now() - started > plan.budgetMs) break;
+    for (const name of names) {
+      const t0 = performance.now();
+      await tasks[name]!();
+      samples[name]!.push(performance.now() - t0);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, summarize(samples[n]!)]));
+}
