@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { grantingPost } from '../../platform/access/actor.js';
 import { chinaDate } from '../../platform/clock.js';
 import { t, type Lang, type MessageKey, type Params } from '../../platform/i18n/index.js';
@@ -81,6 +81,8 @@ export async function importOrganizations(ctx: ServiceContext, file: TableFile, 
       written.set(org.code, org);
     }
   });
+  // Statistics for the planner after a bulk write: the embedded engine gathers none by itself.
+  await ctx.db.execute(sql`analyze organizations, admin_units, org_events`);
   return { ...report, committed: true };
 }
 

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs takes ~0.5 s to load: it is imported when a workbook is read, not at start-up.
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 
@@ -138,7 +139,8 @@ function parseCsv(text: string): RawRow[] {
 // ---- XLSX ----
 
 async function readXlsx(content: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs declares its own global `Buffer` (extends ArrayBuffer) that no Node Buffer type-checks against.
     await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);

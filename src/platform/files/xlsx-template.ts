@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 
 export interface TemplateColumn {
   header: string;
@@ -14,6 +13,8 @@ export interface TemplateColumn {
  * marked), drop-down lists where values are fixed, example rows, and a sheet of instructions.
  */
 export async function importTemplate(sheetName: string, columns: TemplateColumn[], examples: string[][], instructions: string[]): Promise<Buffer> {
+  // Loaded on demand: exceljs takes ~0.5 s to import.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16, style: { numFmt: '@' } }));
