@@ -1,6 +1,7 @@
 import { createApp } from '../app.js';
 import { systemClock } from '../platform/clock.js';
-import { cliLang, open, UsageError, type Storage } from './common.js';
+import type { Database } from '../platform/db/database.js';
+import { cliLang, UsageError, type Storage } from './common.js';
 import { buildDemo, isEmpty, printAccounts, rememberAccounts, rememberedAccounts } from './demo.js';
 
 const zh = cliLang === 'zh';
@@ -9,9 +10,8 @@ const zh = cliLang === 'zh';
  * Runs the platform until SIGTERM or SIGINT. Shutdown stops accepting requests, lets the ones in
  * flight finish (their writes commit before they are answered), then closes the database.
  */
-export async function serve(storage: Storage, options: { port: number; host: string; demoIfEmpty: boolean }): Promise<number> {
-  const started = performance.now();
-  const database = await open(storage);
+export async function serve(storage: Storage, opening: Promise<Database>, options: { port: number; host: string; demoIfEmpty: boolean }): Promise<number> {
+  const database = await opening;
   let accounts = rememberedAccounts(storage);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
@@ -35,7 +35,7 @@ export async function serve(storage: Storage, options: { port: number; host: str
   const address = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
   const engine = database.engine === 'pglite' ? (zh ? '嵌入式 PostgreSQL' : 'embedded PostgreSQL') : 'PostgreSQL';
   console.log(zh ? `基层党建工作平台已启动：${address}` : `Grassroots is running at ${address}`);
-  console.log(zh ? `数据：${database.location}（${engine}）；启动用时 ${Math.round(performance.now() - started)} 毫秒` : `Data: ${database.location} (${engine}); started in ${Math.round(performance.now() - started)} ms`);
+  console.log(zh ? `数据：${database.location}（${engine}）；启动用时 ${Math.round(performance.now())} 毫秒` : `Data: ${database.location} (${engine}); started in ${Math.round(performance.now())} ms`);
   printAccounts(accounts);
 
   return new Promise((resolve) => {

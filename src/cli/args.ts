@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { roles } from '../platform/access/abilities.js';
+import { cliLang, UsageError } from './common.js';
+
+const zh = cliLang === 'zh';
+
+export const usage = `grassroots — 基层党建工作平台 / Grassroots Party-building platform
+
+用法 Usage: grassroots <命令 command> [选项 options]
+
+  serve [--port 3000] [--host 127.0.0.1] [--demo-if-empty]   启动平台 / start the platform
+  init --county-code CODE --county-name NAME                 新建县及县委根组织 / create a county
+  demo [--scale county|city|province] [--seed N] [--county-code CODE]
+                                                             生成演示数据 / build demo data
+  import orgs FILE [--commit] [--county CODE]                导入党组织（默认仅校验）/ import organizations (dry run unless --commit)
+  user add --username U --password P --role ROLE --org CODE [--name NAME] [--title TITLE] [--county CODE]
+                                                             新建账号 / add a user (roles: ${roles.join(', ')})
+  audit verify                                               校验审计链 / verify the audit chain
+  backup FILE                                                备份嵌入式数据库 / back up the embedded database
+  restore FILE [--force]                                     从备份恢复 / restore from a backup
+
+通用选项 Common: --data DIR（或 GRASSROOTS_DATA，默认 ./data）；设置 DATABASE_URL=postgres://… 则使用 PostgreSQL 服务器。
+Set GRASSROOTS_LANG=en for English messages.`;
+
+export const options = {
+  data: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'demo-if-empty': { type: 'boolean' },
+  'county-code': { type: 'string' },
+  'county-name': { type: 'string' },
+  county: { type: 'string' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  commit: { type: 'boolean' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  role: { type: 'string' },
+  org: { type: 'string' },
+  name: { type: 'string' },
+  title: { type: 'string' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+export function required(values: Values, name: keyof Values): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(zh ? `缺少选项 --${name}` : `Missing option --${name}`);
+  return value.trim();
+}
+
+
+export function parse(argv: string[]) {
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+}
