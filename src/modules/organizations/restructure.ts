@@ -1,6 +1,7 @@
 /** Moving, merging and dissolving organizations: subtrees and attached rows follow. */
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { conflict, invalid } from '../../platform/errors.js';
+import type { Db } from '../../platform/db/database.js';
 import { write, type ServiceContext } from '../../platform/service.js';
 import { memberships } from '../members/schema.js';
 import { checkPlacement, effectiveDate, endPosts, recordEvent, requireActive, requireManage, requireNotRoot } from './changes.js';
@@ -11,15 +12,24 @@ import { adminUnits, organizations } from './schema.js';
 import { parentUnitId } from './service.js';
 import { repath, repoint } from './tree.js';
 
+/**
+ * The organization a move or merge changes and the one it goes under or into: both visible,
+ * managed by the actor and active; the county root never moves.
+ */
+async function managedPair(ctx: ServiceContext, tx: Db, code: string, otherCode: string) {
+  const org = await visibleOrg(ctx, code, tx);
+  requireNotRoot(org);
+  const postId = requireManage(ctx.actor, org);
+  requireActive(org);
+  const other = await visibleOrg(ctx, otherCode, tx);
+  requireManage(ctx.actor, other);
+  requireActive(other);
+  return { org, other, postId };
+}
+
 export async function moveOrganization(ctx: ServiceContext, code: string, input: { parentCode: string; effectiveOn?: string; note?: string }): Promise<OrgDetail> {
   await write(ctx, async (w) => {
-    const org = await visibleOrg(ctx, code, w.tx);
-    requireNotRoot(org);
-    const postId = requireManage(ctx.actor, org);
-    requireActive(org);
-    const target = await visibleOrg(ctx, input.parentCode, w.tx);
-    requireManage(ctx.actor, target);
-    requireActive(target);
+    const { org, other: target, postId } = await managedPair(ctx, w.tx, code, input.parentCode);
     if (isWithin(target.path, org.path)) {
       const params = { org: org.name, target: target.name };
       throw invalid('org.cycle', params, [{ path: 'parentCode', key: 'org.cycle', params }]);
@@ -47,13 +57,7 @@ export async function moveOrganization(ctx: ServiceContext, code: string, input:
 
 export async function mergeOrganization(ctx: ServiceContext, code: string, input: { intoCode: string; effectiveOn?: string; note?: string }): Promise<OrgDetail> {
   await write(ctx, async (w) => {
-    const from = await visibleOrg(ctx, code, w.tx);
-    requireNotRoot(from);
-    const postId = requireManage(ctx.actor, from);
-    requireActive(from);
-    const into = await visibleOrg(ctx, input.intoCode, w.tx);
-    requireManage(ctx.actor, into);
-    requireActive(into);
+    const { org: from, other: into, postId } = await managedPair(ctx, w.tx, code, input.intoCode);
     if (isWithin(into.path, from.path)) throw invalid('org.merge_into_self', {}, [{ path: 'intoCode', key: 'org.merge_into_self' }]);
     const on = effectiveDate(from, w.now, input.effectiveOn);
     const children = await w.tx
