@@ -41,7 +41,15 @@ export const orgDetail = orgSummary.extend({
   }).nullable(),
   childCount: z.number().int(),
   history: z.array(orgEvent),
-  can: z.object({ manage: permission }),
+  /** Each action on the organization, allowed or with the reason it is not. */
+  can: z.object({
+    create: permission,
+    update: permission,
+    move: permission,
+    merge: permission,
+    dissolve: permission,
+    addVillagerGroup: permission,
+  }),
 });
 export type OrgDetail = z.infer<typeof orgDetail>;
 

@@ -47,11 +47,18 @@ describe.each(engines)('organizations on %s', (engine) => {
     expect(outside.items).toEqual([]);
   });
 
-  it('tells the user whether they may manage an organization and why not', async () => {
+  it('tells the user which actions they may take on an organization and why not', async () => {
     const bySecretary = json<OrgDetail>(await get('secretary', '/api/organizations/530522101001'));
-    expect(bySecretary.can.manage).toEqual({ allowed: false, reason: 'no_ability' });
+    expect(bySecretary.can.update).toEqual({ allowed: false, reason: 'no_ability' });
     const byTownship = json<OrgDetail>(await get('township', '/api/organizations/530522101001'));
-    expect(byTownship.can.manage).toEqual({ allowed: true });
+    expect(byTownship.can).toEqual({
+      create: { allowed: true }, update: { allowed: true }, move: { allowed: true }, merge: { allowed: true },
+      dissolve: { allowed: true }, addVillagerGroup: { allowed: true },
+    });
+    const root = json<OrgDetail>(await get('county', '/api/organizations/530522'));
+    expect(root.can).toMatchObject({ create: { allowed: true }, move: { allowed: false, reason: 'root' }, addVillagerGroup: { allowed: false, reason: 'not_a_village' } });
+    const group = json<OrgDetail>(await get('township', '/api/organizations/530522101001-1'));
+    expect(group.can.create).toEqual({ allowed: false, reason: 'holds_nothing' });
     expect(byTownship.adminUnit).toEqual({ kind: 'village', name: '马家村', divisionCode: '530522101001', villagerGroups: [] });
   });
 

@@ -1,13 +1,14 @@
 /** Reading the tree: lists, single organizations (scoped), details with history. */
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { inScope, permission } from '../../platform/access/actor.js';
+import { inScope, permission, type Actor } from '../../platform/access/actor.js';
+import type { PermissionView } from '../../platform/http/contracts.js';
 import type { Db } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
 import { isPinyinQuery } from '../../platform/text/pinyin.js';
 import type { OrgDetail, OrgSummary } from './contracts.js';
-import type { OrgType, UnitType } from './rules.js';
+import { mayContain, orgTypes, type OrgType, type UnitType } from './rules.js';
 import { adminUnits, organizations, orgEvents } from './schema.js';
 
 export type OrgRow = typeof organizations.$inferSelect;
@@ -115,7 +116,23 @@ export async function getOrganization(ctx: ServiceContext, code: string): Promis
     adminUnit: unit ? { kind: unit.kind, name: unit.name, divisionCode: unit.divisionCode, villagerGroups: groups } : null,
     childCount: children?.n ?? 0,
     history: history as OrgDetail['history'],
-    can: { manage: permission(ctx.actor, 'org.manage', org.path) },
+    can: actions(ctx.actor, org, unit?.kind === 'village'),
+  };
+}
+
+/** What the actor may do to the organization, and why not: the same rules the changes enforce. */
+function actions(actor: Actor, org: OrgRow, leadsVillage: boolean): OrgDetail['can'] {
+  const refuse = (reason: PermissionView['reason']): PermissionView => ({ allowed: false, reason });
+  const manage = permission(actor, 'org.manage', org.path);
+  const base: PermissionView = !manage.allowed ? manage : org.status === 'dissolved' ? refuse('dissolved') : { allowed: true };
+  const notRoot = base.allowed && org.parentId === null ? refuse('root') : base;
+  return {
+    create: base.allowed && !orgTypes.some((type) => mayContain(org.type as OrgType, type)) ? refuse('holds_nothing') : base,
+    update: base,
+    move: notRoot,
+    merge: notRoot,
+    dissolve: notRoot,
+    addVillagerGroup: base.allowed && !leadsVillage ? refuse('not_a_village') : base,
   };
 }
 

@@ -15,6 +15,7 @@ export const errorBody = z.object({
 /** Whether an action is allowed and, when not, why: the web app explains a disabled button with it. */
 export const permission = z.object({
   allowed: z.boolean(),
-  reason: z.enum(['no_ability', 'out_of_scope']).optional(),
+  /** Access reasons, then reasons a capability adds about the record itself. */
+  reason: z.enum(['no_ability', 'out_of_scope', 'dissolved', 'root', 'holds_nothing', 'not_a_village']).optional(),
 });
 export type PermissionView = z.infer<typeof permission>;

@@ -1,11 +1,10 @@
 import { DeleteOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Flex, Tooltip } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { mayContain, orgTypes } from '../../../../src/modules/organizations/rules.js';
 import type { OrgDetail } from '../../contracts.js';
-import { orgTypeLabel } from '../../format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { OrgIndex } from '../../orgTree.js';
+import { refusal } from './refusal.js';
 import { CreateOrgModal } from './CreateOrgModal.js';
 import { DissolveOrgModal } from './DissolveOrgModal.js';
 import { MergeOrgModal } from './MergeOrgModal.js';
@@ -26,18 +25,9 @@ export function OrgActions({ org, index, onChanged }: Props) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState<Action | null>(null);
 
-  const manage = org.can.manage;
-  const common = !manage.allowed
-    ? t(manage.reason === 'out_of_scope' ? 'org.reason.out_of_scope' : 'org.reason.no_ability')
-    : org.status === 'dissolved' ? t('org.reason.dissolved') : null;
-  const rootReason = org.parentCode === null ? t('org.reason.root') : null;
-  const reasons: Record<Action, string | null> = {
-    create: common ?? (orgTypes.some((type) => mayContain(org.type, type)) ? null : t('org.reason.noChildren', { type: orgTypeLabel(org.type, lang, true) })),
-    update: common,
-    move: common ?? rootReason,
-    merge: common ?? rootReason,
-    dissolve: common ?? rootReason,
-  };
+  const reasons = Object.fromEntries(
+    (['create', 'update', 'move', 'merge', 'dissolve'] as const).map((action) => [action, refusal(org.can[action], org, t, lang)]),
+  ) as Record<Action, string | null>;
 
   const button = (action: Action, icon: ReactNode, label: string, danger = false) => {
     const reason = reasons[action];

@@ -5,16 +5,14 @@ import type { OrgDetail } from '../../contracts.js';
 import { compareNatural } from '../../format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { AddVillagerGroupModal } from './AddVillagerGroupModal.js';
+import { refusal } from './refusal.js';
 
 /** The villager groups (村民小组) of the village an organization leads, and adding one. */
 export function VillagerGroups({ org, onChanged }: { org: OrgDetail; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const groups = [...(org.adminUnit?.villagerGroups ?? [])].sort((a, b) => compareNatural(a.name, b.name));
-  const manage = org.can.manage;
-  const reason = !manage.allowed
-    ? t(manage.reason === 'out_of_scope' ? 'org.reason.out_of_scope' : 'org.reason.no_ability')
-    : org.status === 'dissolved' ? t('org.reason.dissolved') : null;
+  const reason = refusal(org.can.addVillagerGroup, org, t, lang);
 
   const button = (
     <Button size="small" icon={<PlusOutlined />} disabled={reason !== null} onClick={() => setOpen(true)} data-testid="villager-group-add">
