@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { roleAbilities, type Ability, type Role } from '../../platform/access/abilities.js';
 import type { Actor, ActorPost } from '../../platform/access/actor.js';
 import { appendAudit } from '../../platform/audit/audit.js';
@@ -70,41 +70,56 @@ export async function signOut(db: Db, token: string): Promise<void> {
 }
 
 /** The actor behind a session cookie, or null when it is unknown, expired or its user is disabled. */
+/** The acting user of a session with their posts, in one round trip: it runs on every request. */
 export async function actorFromSession(db: Db, clock: Clock, token: string): Promise<Actor | null> {
   const now = clock.now();
-  const [row] = await db
-    .select({ user: users })
+  const found = await db
+    .select({ user: users, post: actorPostColumns })
     .from(sessions)
     .innerJoin(users, and(eq(users.countyId, sessions.countyId), eq(users.id, sessions.userId)))
+    .leftJoin(posts, currentPostOf(users, chinaDate(now)))
+    .leftJoin(organizations, activeOrgOf(posts))
     .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, now), eq(users.disabled, false)));
-  return row ? actorOf(db, now, row.user) : null;
+  if (found.length === 0) return null;
+  return actorFrom(found[0]!.user, found.flatMap((r) => (r.post.orgId ? [r.post as ActorPostRow] : [])));
 }
 
 type UserRow = typeof users.$inferSelect;
 
 /** A user's current posts in active organizations make up what they may do and where. */
-export async function actorOf(db: Db, now: Date, user: UserRow): Promise<Actor> {
-  const today = chinaDate(now);
-  const rows = await db
-    .select({ postId: posts.id, orgId: organizations.id, orgPath: organizations.path, orgName: organizations.name, role: posts.role })
+async function actorOf(db: Db, now: Date, user: UserRow): Promise<Actor> {
+  const found = await db
+    .select(actorPostColumns)
     .from(posts)
-    .innerJoin(organizations, and(eq(organizations.countyId, posts.countyId), eq(organizations.id, posts.orgId)))
-    .where(
-      and(
-        eq(posts.countyId, user.countyId),
-        eq(posts.personId, user.personId),
-        eq(organizations.status, 'active'),
-        sql`${posts.startedOn} <= ${today}`,
-        or(isNull(posts.endedOn), gt(posts.endedOn, today)),
-      ),
-    );
+    .innerJoin(organizations, activeOrgOf(posts))
+    .where(currentPostOf(user, chinaDate(now)));
+  return actorFrom(user, found as ActorPostRow[]);
+}
+
+const actorPostColumns = { postId: posts.id, orgId: organizations.id, orgPath: organizations.path, orgName: organizations.name, role: posts.role };
+type ActorPostRow = { postId: string; orgId: string; orgPath: string; orgName: string; role: string };
+
+function currentPostOf(user: { countyId: SQLWrapper | string; personId: SQLWrapper | string }, today: string) {
+  return and(
+    eq(posts.countyId, user.countyId),
+    eq(posts.personId, user.personId),
+    sql`${posts.startedOn} <= ${today}`,
+    or(isNull(posts.endedOn), gt(posts.endedOn, today)),
+  );
+}
+
+function activeOrgOf(post: typeof posts) {
+  return and(eq(organizations.countyId, post.countyId), eq(organizations.id, post.orgId), eq(organizations.status, 'active'));
+}
+
+function actorFrom(user: UserRow, postRows: ActorPostRow[]): Actor {
   return {
     kind: 'user',
     countyId: user.countyId,
     userId: user.id,
     personId: user.personId,
     label: user.username,
-    posts: rows.map((r) => ({ ...r, role: r.role as Role })) satisfies ActorPost[],
+    posts: postRows.map((r) => ({ ...r, role: r.role as Role })) satisfies ActorPost[],
   };
 }
 
