@@ -2,8 +2,11 @@
  * The home page and the subtree list, through the API (app.inject as the county administrator) and
  * as the same SQL sent straight to the engine's own client. The raw statements are copied from
  * src/modules/home/service.ts, src/modules/organizations/queries.ts (listOrganizations) and
- * src/modules/organizations/todo.ts: keep them in step when those change.
+ * src/modules/organizations/todo.ts, src/modules/accounts (the session and the initial-password
+ * to-do): keep them in step when those change. The raw side of a request runs every statement the
+ * API runs for it, so their ratio is the cost of routing, ORM, scope checks and JSON alone.
  */
+import { createHash } from 'node:crypto';
 import { chinaDate } from '../src/platform/clock.js';
 import type { App } from '../src/platform/http/app-types.js';
 import type { Raw } from './engines.js';
@@ -32,16 +35,42 @@ export interface Statement {
   params: unknown[];
 }
 
+/** What every request runs first: its session with the user's current posts (actorFromSession). */
+export function sessionStatement(cookie: string): Statement {
+  const token = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1));
+  return {
+    name: 'session and posts',
+    text: `select u.*, p.id, o.id, o.path, o.name, p.role from "sessions" s
+      join "users" u on u.county_id = s.county_id and u.id = s.user_id
+      left join "posts" p on p.county_id = u.county_id and p.person_id = u.person_id
+        and p.started_on <= $3 and (p.ended_on is null or p.ended_on > $3)
+      left join "organizations" o on o.county_id = p.county_id and o.id = p.org_id and o.status = 'active'
+      where s.token_hash = $1 and s.expires_at > $2 and u.disabled = false`,
+    params: [createHash('sha256').update(token).digest('hex'), new Date().toISOString(), chinaDate(new Date())],
+  };
+}
+
+/** The statements /api/home runs besides its figures: the user's scope roots and both to-dos. */
+export function homeExtraStatements(s: Scope, userId: string): Statement[] {
+  return [
+    {
+      name: 'scope roots',
+      text: `select * from "organizations" where county_id = $1 and path in ($2) order by depth, code`,
+      params: [s.countyId, s.rootPath],
+    },
+    todoStatement(s),
+    {
+      name: 'todo: initial password',
+      text: `select id from "users" where county_id = $1 and id = $2 and password_changed_at is null`,
+      params: [s.countyId, userId],
+    },
+  ];
+}
+
 /** The four statements behind the figures of /api/home (homeView), in the order it runs them. */
 export function homeStatements(s: Scope): Statement[] {
   const prefix = s.rootPath + '%';
   return [
-    {
-      name: 'orgs by type',
-      text: `select type, count(*)::int as n from "organizations"
-        where county_id = $1 and path like $2 and status = 'active' group by type`,
-      params: [s.countyId, prefix],
-    },
     {
       name: 'units by kind',
       text: `select kind, count(*)::int as n from "admin_units"
@@ -49,37 +78,33 @@ export function homeStatements(s: Scope): Statement[] {
       params: [s.countyId, prefix],
     },
     {
+      // Summed from the maintained tallies per direct child (the organization's own rows: seq '').
       name: 'member figures',
-      text: `select count(*) filter (where m.category in ('full','probationary'))::int as "total",
-           count(*) filter (where m.category = 'full')::int as "full",
-           count(*) filter (where m.category = 'probationary')::int as "probationary",
-           count(*) filter (where m.category in ('full','probationary') and p.gender = '2')::int as "female",
-           count(*) filter (where m.category in ('full','probationary') and p.ethnicity <> '01')::int as "minority",
-           count(*) filter (where m.category = 'applicant')::int as "applicants",
-           count(*) filter (where m.category = 'activist')::int as "activists",
-           count(*) filter (where m.category = 'development_target')::int as "developmentTargets"
-        from "memberships" m join "people" p on p.county_id = m.county_id and p.id = m.person_id
-        where m.county_id = $1 and m.org_path like $2 and m.ended_on is null`,
-      params: [s.countyId, prefix],
+      text: `select split_part(substr(o.path, $3), '.', 1) as seq,
+           coalesce(sum(t.n) filter (where t.category in ('full','probationary')), 0)::int as "total",
+           coalesce(sum(t.n) filter (where t.category = 'full'), 0)::int as "full",
+           coalesce(sum(t.n) filter (where t.category = 'probationary'), 0)::int as "probationary",
+           coalesce(sum(t.n) filter (where t.category in ('full','probationary') and t.gender = '2'), 0)::int as "female",
+           coalesce(sum(t.n) filter (where t.category in ('full','probationary') and t.ethnicity <> '01'), 0)::int as "minority",
+           coalesce(sum(t.n) filter (where t.category = 'applicant'), 0)::int as "applicants",
+           coalesce(sum(t.n) filter (where t.category = 'activist'), 0)::int as "activists",
+           coalesce(sum(t.n) filter (where t.category = 'development_target'), 0)::int as "developmentTargets"
+        from "member_tallies" t join "organizations" o on o.county_id = t.county_id and o.id = t.org_id
+        where t.county_id = $1 and o.path like $2 and t.n <> 0
+        group by 1`,
+      params: [s.countyId, prefix, s.rootPath.length + 1],
     },
     {
-      // One pass over the subtree grouped by the path segment naming the direct child (commit 4beef05).
-      name: 'per-child counts',
-      text: `with orgs as (
-          select split_part(substr(o.path, $3), '.', 1) as seq, count(*)::int as n from "organizations" o
-          where o.county_id = $1 and o.path like $2 and o.path <> $4 and o.status = 'active' group by 1
-        ), members as (
-          select split_part(substr(m.org_path, $3), '.', 1) as seq, count(*)::int as n from "memberships" m
-          where m.county_id = $1 and m.org_path like $2 and m.org_path <> $4
-            and m.ended_on is null and m.category in ('full','probationary') group by 1
-        )
-        select c.code, c.name, c.type, coalesce(orgs.n, 0) as "organizations", coalesce(members.n, 0) as "members"
-        from "organizations" c
-        left join orgs on orgs.seq = c.seq::text
-        left join members on members.seq = c.seq::text
-        where c.county_id = $1 and c.parent_id = $5 and c.status = 'active'
-        order by c.code`,
-      params: [s.countyId, prefix, s.rootPath.length + 1, s.rootPath, s.rootId],
+      name: 'orgs by type and child',
+      text: `select split_part(substr(o.path, $3), '.', 1) as seq, o.type, count(*)::int as n from "organizations" o
+        where o.county_id = $1 and o.path like $2 and o.status = 'active' group by 1, 2`,
+      params: [s.countyId, prefix, s.rootPath.length + 1],
+    },
+    {
+      name: 'direct children',
+      text: `select seq, code, name, type from "organizations"
+        where county_id = $1 and parent_id = $2 and status = 'active' order by code`,
+      params: [s.countyId, s.rootId],
     },
   ];
 }
@@ -112,12 +137,14 @@ export function subtreeStatement(s: Scope): Statement {
   };
 }
 
-/** The member figures over the whole database (every county): there is no API for this. */
+/** The member figures over the whole database (every county), counted from the rows: no API has it. */
 export function wholeDatabaseStatement(): Statement {
-  const county = homeStatements({ countyId: '', rootId: '', rootPath: '' })[2]!;
   return {
     name: 'member figures, whole database',
-    text: county.text.replace('where m.county_id = $1 and m.org_path like $2 and m.ended_on is null', 'where m.ended_on is null'),
+    text: `select count(*) filter (where m.category in ('full','probationary'))::int as "total",
+        count(*) filter (where m.category in ('full','probationary') and p.gender = '2')::int as "female"
+      from "memberships" m join "people" p on p.county_id = m.county_id and p.id = m.person_id
+      where m.ended_on is null`,
     params: [],
   };
 }

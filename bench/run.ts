@@ -20,7 +20,7 @@ import { pgliteHost, postgresHost, type EngineHost, type Raw, type Store } from 
 import { loadTest, LOAD_PATHS, type LoadResult } from './load.js';
 import { loadLines, machineLines, sampleLoad } from './machine.js';
 import {
-  apiCall, countyScope, homeStatements, runStatements, signIn, subtreeStatement, timeInterleaved, todoStatement,
+  apiCall, countyScope, homeExtraStatements, homeStatements, runStatements, sessionStatement, signIn, subtreeStatement, timeInterleaved,
   wholeDatabaseStatement, type Plan, type Scope,
 } from './queries.js';
 import { startTimes, type StartResult } from './startup.js';
@@ -86,7 +86,7 @@ const results = {
 // ---------------------------------------------------------------------------------------------
 // One store: open it in-process, sign in as the county administrator, measure
 
-interface Opened { database: Database; app: App; raw: Raw; cookie: string; scope: Scope; close(): Promise<void> }
+interface Opened { database: Database; app: App; raw: Raw; cookie: string; scope: Scope; userId: string; close(): Promise<void> }
 
 async function openStore(store: Store, countyCode: string): Promise<Opened> {
   const database = await store.open();
@@ -97,8 +97,9 @@ async function openStore(store: Store, countyCode: string): Promise<Opened> {
   const closeApp = onCleanup('app', () => app.close());
   const cookie = await signIn(app, ADMIN.username, ADMIN.password);
   const scope = await countyScope(raw, countyCode);
+  const [user] = await raw.query<{ id: string }>('select id from users where county_id = $1 and username = $2', [scope.countyId, ADMIN.username]);
   return {
-    database, app, raw, cookie, scope,
+    database, app, raw, cookie, scope, userId: user!.id,
     async close() {
       await closeApp();
       await closeRaw();
@@ -110,18 +111,17 @@ async function openStore(store: Store, countyCode: string): Promise<Opened> {
 /** API and raw SQL must produce the same figures, or the comparison means nothing. */
 async function checkSameAnswers(o: Opened): Promise<void> {
   const home = await o.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: o.cookie } });
-  const body = home.json() as { members: Record<string, number>; children: unknown[]; org: { code: string } };
-  const [, , members, children] = homeStatements(o.scope);
-  const [rawMembers] = await o.raw.query<Record<string, number>>(members!.text, members!.params);
-  const rawChildren = await o.raw.query(children!.text, children!.params);
-  const differs = Object.keys(body.members).some((k) => rawMembers?.[k] !== body.members[k]);
-  const childKey = (c: unknown) => {
-    const { code, organizations, members: n } = c as Record<string, unknown>;
-    return `${code}:${organizations}:${n}`;
-  };
-  if (differs || rawChildren.map(childKey).join() !== body.children.map(childKey).join()) {
+  const body = home.json() as { members: Record<string, number>; children: { code: string; members: number }[] };
+  const statement = (name: string) => homeStatements(o.scope).find((st) => st.name === name)!;
+  const run = (name: string) => o.raw.query<Record<string, number | string>>(statement(name).text, statement(name).params);
+  const groups = await run('member figures');
+  const direct = await run('direct children');
+  const rawMembers = Object.fromEntries(Object.keys(body.members).map((k) => [k, groups.reduce((sum, g) => sum + Number(g[k]), 0)]));
+  const rawChildren = direct.map((c) => `${c.code}:${groups.find((g) => g.seq === String(c.seq))?.total ?? 0}`).join();
+  const differs = Object.keys(body.members).some((k) => rawMembers[k] !== body.members[k]);
+  if (differs || rawChildren !== body.children.map((c) => `${c.code}:${c.members}`).join()) {
     throw new Error(`API and raw SQL disagree (update bench/queries.ts to the SQL of src/modules/home/service.ts): ` +
-      `${JSON.stringify(body.members)} vs ${JSON.stringify(rawMembers)}; children ${body.children.length} vs ${rawChildren.length}`);
+      `${JSON.stringify(body.members)} vs ${JSON.stringify(rawMembers)}; children ${body.children.length} vs ${direct.length}`);
   }
   const list = await o.app.inject({ method: 'GET', url: '/api/organizations', headers: { cookie: o.cookie } });
   const sub = subtreeStatement(o.scope);
@@ -131,21 +131,22 @@ async function checkSameAnswers(o: Opened): Promise<void> {
 }
 
 async function measureQueries(engine: string, scale: string, o: Opened, options: { subtree: boolean; breakdown: boolean }): Promise<void> {
-  const home = homeStatements(o.scope);
-  const sub = subtreeStatement(o.scope);
+  const session = sessionStatement(o.cookie);
+  const home = [session, ...homeStatements(o.scope), ...homeExtraStatements(o.scope, o.userId)];
+  const sub = [session, subtreeStatement(o.scope)];
   const tasks: Record<string, () => Promise<unknown>> = {
     apiHome: apiCall(o.app, o.cookie, '/api/home'),
     rawHome: () => runStatements(o.raw, home),
   };
   if (options.subtree) {
     tasks.apiOrgs = apiCall(o.app, o.cookie, '/api/organizations');
-    tasks.rawOrgs = () => runStatements(o.raw, [sub]);
+    tasks.rawOrgs = () => runStatements(o.raw, sub);
   }
   const s = await timeInterleaved(tasks, plan);
   results.queries.push({ engine, scale, query: 'home page (GET /api/home)', api: s.apiHome!, raw: s.rawHome! });
   if (options.subtree) results.queries.push({ engine, scale, query: 'subtree list (GET /api/organizations)', api: s.apiOrgs!, raw: s.rawOrgs! });
   if (options.breakdown) {
-    const statements = [...home, todoStatement(o.scope)];
+    const statements = home;
     const b = await timeInterleaved(Object.fromEntries(statements.map((st) => [st.name, () => o.raw.query(st.text, st.params)])), plan);
     results.breakdown.push({ engine, scale, statements: b });
   }
@@ -301,7 +302,7 @@ function report(): string {
   out.push('');
 
   out.push(`## 3. API vs raw SQL (ms; median and p95 of up to ${plan.runs} runs after ${plan.warmup} warm-up runs, interleaved; fewer when one run takes seconds, see "runs")`, '');
-  out.push('API = `app.inject` with the session cookie (routing, session lookup, scope, every query of the handler, JSON). Raw = the same SQL statements (for the home page: the four figure statements, not auth or to-dos) through `pglite.query` or a `pg` client.', '');
+  out.push('API = `app.inject` with the session cookie (routing, session lookup, scope, every query of the handler, JSON). Raw = every SQL statement the API runs for the request (session, scope, figures, to-dos) sent straight through `pglite.query` or a `pg` client.', '');
   out.push(table(
     ['Engine', 'Scale', 'Query', 'API p50', 'API p95', 'Raw p50', 'Raw p95', 'API/raw (p50)', 'runs'],
     results.queries.map((q) => [

@@ -3,7 +3,7 @@ import { orgType } from '../organizations/contracts.js';
 
 export const homeQuery = z.strictObject({ org: z.string().trim().max(40).optional() });
 
-const memberFigures = z.object({
+export const memberFigures = z.object({
   total: z.number().int(),
   full: z.number().int(),
   probationary: z.number().int(),

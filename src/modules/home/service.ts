@@ -1,15 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { scopePrefixes } from '../../platform/access/actor.js';
 import { rows } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
 import { todoList, type TodoProvider } from '../../platform/todo/todo.js';
-import { memberships } from '../members/schema.js';
+import { memberTallies } from '../members/schema.js';
 import { adminUnits, organizations } from '../organizations/schema.js';
 import { visibleOrg } from '../organizations/queries.js';
 import { orgTypes } from '../organizations/rules.js';
-import { people } from '../people/schema.js';
-import type { HomeView } from './contracts.js';
+import { memberFigures, type HomeView } from './contracts.js';
 
 /**
  * The home page of a county, a township or a village: live figures of the subtree the user
@@ -22,48 +21,46 @@ export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProvi
   const prefix = org.path + '%';
   const county = ctx.actor.countyId;
 
-  const byType = await rows<{ type: string; n: number }>(ctx.db, sql`
-    select type, count(*)::int as n from ${organizations}
-    where county_id = ${county} and path like ${prefix} and status = 'active' group by type`);
   const byKind = await rows<{ kind: string; n: number }>(ctx.db, sql`
     select kind, count(*)::int as n from ${adminUnits}
     where county_id = ${county} and org_path like ${prefix} group by kind`);
-  const [members] = await rows<HomeView['members']>(ctx.db, sql`
-    select count(*) filter (where m.category in ('full','probationary'))::int as "total",
-           count(*) filter (where m.category = 'full')::int as "full",
-           count(*) filter (where m.category = 'probationary')::int as "probationary",
-           count(*) filter (where m.category in ('full','probationary') and p.gender = '2')::int as "female",
-           count(*) filter (where m.category in ('full','probationary') and p.ethnicity <> '01')::int as "minority",
-           count(*) filter (where m.category = 'applicant')::int as "applicants",
-           count(*) filter (where m.category = 'activist')::int as "activists",
-           count(*) filter (where m.category = 'development_target')::int as "developmentTargets"
-    from ${memberships} m join ${people} p on p.county_id = m.county_id and p.id = m.person_id
-    where m.county_id = ${county} and m.org_path like ${prefix} and m.ended_on is null`);
-  // One pass over the subtree, grouped by the path segment naming the direct child: a LIKE whose
-  // pattern is built per child row cannot use the path index and took seconds at province scale.
-  const childSeq = (column: string) => sql`split_part(substr(${sql.raw(column)}, ${org.path.length + 1}), '.', 1)`;
-  const children = await rows<HomeView['children'][number]>(ctx.db, sql`
-    with orgs as (
-      select ${childSeq('o.path')} as seq, count(*)::int as n from ${organizations} o
-      where o.county_id = ${county} and o.path like ${prefix} and o.path <> ${org.path} and o.status = 'active' group by 1
-    ), members as (
-      select ${childSeq('m.org_path')} as seq, count(*)::int as n from ${memberships} m
-      where m.county_id = ${county} and m.org_path like ${prefix} and m.org_path <> ${org.path}
-        and m.ended_on is null and m.category in ('full','probationary') group by 1
-    )
-    select c.code, c.name, c.type, coalesce(orgs.n, 0) as "organizations", coalesce(members.n, 0) as "members"
-    from ${organizations} c
-    left join orgs on orgs.seq = c.seq::text
-    left join members on members.seq = c.seq::text
-    where c.county_id = ${county} and c.parent_id = ${org.id} and c.status = 'active'
-    order by c.code`);
+  // Figures are grouped by the path segment naming the direct child: the organization's own rows
+  // have an empty one. Members come from the maintained tallies (see memberTallies).
+  const childSeq = sql`split_part(substr(o.path, ${org.path.length + 1}), '.', 1)`;
+  const tallies = await rows<HomeView['members'] & { seq: string }>(ctx.db, sql`
+    select ${childSeq} as seq,
+           coalesce(sum(t.n) filter (where t.category in ('full','probationary')), 0)::int as "total",
+           coalesce(sum(t.n) filter (where t.category = 'full'), 0)::int as "full",
+           coalesce(sum(t.n) filter (where t.category = 'probationary'), 0)::int as "probationary",
+           coalesce(sum(t.n) filter (where t.category in ('full','probationary') and t.gender = '2'), 0)::int as "female",
+           coalesce(sum(t.n) filter (where t.category in ('full','probationary') and t.ethnicity <> '01'), 0)::int as "minority",
+           coalesce(sum(t.n) filter (where t.category = 'applicant'), 0)::int as "applicants",
+           coalesce(sum(t.n) filter (where t.category = 'activist'), 0)::int as "activists",
+           coalesce(sum(t.n) filter (where t.category = 'development_target'), 0)::int as "developmentTargets"
+    from ${memberTallies} t join ${organizations} o on o.county_id = t.county_id and o.id = t.org_id
+    where t.county_id = ${county} and o.path like ${prefix} and t.n <> 0
+    group by 1`);
+  const members = sumFigures(tallies);
+  // Organizations by type and by direct child in one pass (the organization itself: seq '').
+  const orgCounts = await rows<{ seq: string; type: string; n: number }>(ctx.db, sql`
+    select ${childSeq} as seq, o.type, count(*)::int as n from ${organizations} o
+    where o.county_id = ${county} and o.path like ${prefix} and o.status = 'active' group by 1, 2`);
+  const direct = await ctx.db.select({ seq: organizations.seq, code: organizations.code, name: organizations.name, type: organizations.type })
+    .from(organizations)
+    .where(and(eq(organizations.countyId, county), eq(organizations.parentId, org.id), eq(organizations.status, 'active')))
+    .orderBy(organizations.code);
+  const children = direct.map((c) => ({
+    code: c.code, name: c.name, type: c.type as HomeView['children'][number]['type'],
+    organizations: sumOf(orgCounts.filter((r) => r.seq === String(c.seq))),
+    members: tallies.find((r) => r.seq === String(c.seq))?.total ?? 0,
+  }));
 
   return {
     org: { code: org.code, name: org.name, type: org.type as HomeView['org']['type'], unitType: org.unitType },
     scopes: scopes.map((s) => ({ code: s.code, name: s.name })),
-    orgsByType: Object.fromEntries(orgTypes.map((t) => [t, byType.find((r) => r.type === t)?.n ?? 0])) as HomeView['orgsByType'],
+    orgsByType: Object.fromEntries(orgTypes.map((t) => [t, sumOf(orgCounts.filter((r) => r.type === t))])) as HomeView['orgsByType'],
     adminUnitsByKind: Object.fromEntries(byKind.map((r) => [r.kind, r.n])),
-    members: members!,
+    members,
     children,
     todos: await todoList(ctx, lang, todoProviders),
   };
@@ -72,10 +69,14 @@ export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProvi
 /** The top organization of each subtree the user can read, widest first. */
 async function scopeRoots(ctx: ServiceContext) {
   const prefixes = scopePrefixes(ctx.actor, 'org.read');
-  const found = [];
-  for (const path of prefixes) {
-    const [org] = await ctx.db.select().from(organizations).where(and(eq(organizations.countyId, ctx.actor.countyId), eq(organizations.path, path)));
-    if (org) found.push(org);
-  }
-  return found.sort((a, b) => a.depth - b.depth);
+  if (prefixes.length === 0) return [];
+  return ctx.db.select().from(organizations)
+    .where(and(eq(organizations.countyId, ctx.actor.countyId), inArray(organizations.path, prefixes)))
+    .orderBy(organizations.depth, organizations.code);
 }
+
+function sumFigures(groups: HomeView['members'][]): HomeView['members'] {
+  return Object.fromEntries(Object.keys(memberFigures.shape).map((k) => [k, groups.reduce((sum, g) => sum + g[k as keyof HomeView['members']], 0)])) as HomeView['members'];
+}
+
+const sumOf = (counts: { n: number }[]) => counts.reduce((sum, c) => sum + c.n, 0);
