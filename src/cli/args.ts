@@ -13,8 +13,13 @@ export const usage = `grassroots — 基层党建工作平台 / Grassroots Party
   demo [--scale county|city|province] [--seed N] [--county-code CODE]
                                                              生成演示数据 / build demo data
   import orgs FILE [--commit] [--county CODE]                导入党组织（默认仅校验）/ import organizations (dry run unless --commit)
+  import members FILE [--commit] [--county CODE]             导入党员信息（默认仅校验）/ import members (dry run unless --commit)
   user add --username U --password P --role ROLE --org CODE [--name NAME] [--title TITLE] [--county CODE]
                                                              新建账号 / add a user (roles: ${roles.join(', ')})
+  stats members --org CODE [--as-of YYYY-MM-DD] [--age-bands 35,54] [--format json|text]
+                                                             党员统计 / member statistics
+  report basic-situation --org CODE [--as-of DATE] [--lang zh|en]
+                                                             基本情况段落 / the basic-situation paragraph
   audit verify                                               校验审计链 / verify the audit chain
   backup FILE                                                备份嵌入式数据库 / back up the embedded database
   restore FILE [--force]                                     从备份恢复 / restore from a backup
@@ -40,6 +45,10 @@ export const options = {
   name: { type: 'string' },
   title: { type: 'string' },
   force: { type: 'boolean' },
+  'as-of': { type: 'string' },
+  'age-bands': { type: 'string' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

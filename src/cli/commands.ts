@@ -10,6 +10,8 @@ import { required, usage, type Values } from './args.js';
 import { backup, restore } from './backup.js';
 import { chooseCounty, cliLang, open, UsageError, type Storage } from './common.js';
 import { loadDemo } from './demo.js';
+import { importMembersCommand } from './import-members.js';
+import { statisticsCommand } from './statistics.js';
 
 const zh = cliLang === 'zh';
 
@@ -35,7 +37,8 @@ export async function runCommand(command: string, sub: string | undefined, arg: 
         countyCode: values['county-code'],
       });
     case 'import': {
-      if (sub !== 'orgs' || !arg) throw new UsageError(zh ? '用法：grassroots import orgs FILE [--commit]' : 'Usage: grassroots import orgs FILE [--commit]');
+      if (sub === 'members' && arg) return importMembersCommand(storage, arg, values);
+      if (sub !== 'orgs' || !arg) throw new UsageError(zh ? '用法：grassroots import orgs|members FILE [--commit]' : 'Usage: grassroots import orgs|members FILE [--commit]');
       return importOrgsCommand(storage, arg, values);
     }
     case 'user': {
@@ -73,6 +76,12 @@ export async function runCommand(command: string, sub: string | undefined, arg: 
         await database.close();
       }
     }
+    case 'stats':
+      if (sub !== 'members') throw new UsageError(zh ? '用法：grassroots stats members --org CODE …' : 'Usage: grassroots stats members --org CODE …');
+      return statisticsCommand(storage, 'stats', values);
+    case 'report':
+      if (sub !== 'basic-situation') throw new UsageError(zh ? '用法：grassroots report basic-situation --org CODE …' : 'Usage: grassroots report basic-situation --org CODE …');
+      return statisticsCommand(storage, 'report', values);
     case 'backup':
       return backup(storage, sub ?? '');
     case 'restore':

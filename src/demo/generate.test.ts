@@ -6,11 +6,12 @@ import {
   generateCounty,
   generateDemo,
   type DemoCounty,
+  type DemoMembership,
   type DemoPerson,
 } from './generate.js';
 import { birthDateOfIdNumber, citizenIdNumber, genderOfIdNumber, idCheckCharacter } from './id-number.js';
 import { PlaceNames, personName } from './names.js';
-import { Random, addYears, yearsBetween } from './random.js';
+import { Random, addDays, addMonths, addYears, isValidDate, toDayNumber, yearsBetween } from './random.js';
 
 const AS_OF = '2026-06-30';
 const county = generateCounty({ seed: 20260630, code: '530522', asOf: AS_OF });
@@ -30,6 +31,60 @@ function checkDigitValid(id: string): boolean {
 
 function childrenOf(c: DemoCounty, code: string) {
   return c.orgs.filter((o) => o.parentCode === code);
+}
+
+const days = (from: string, to: string) => toDayNumber(to) - toDayNumber(from);
+
+/** `months` later on the same day of the month (days ≤ 28 only, where every convention agrees). */
+function monthsLater(date: string, months: number): string {
+  const day = Number(date.slice(8));
+  if (day > 28) throw new Error(`no single answer for ${date} + ${months} months`);
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${date.slice(8)}`;
+}
+
+const STAGES = ['applicant', 'activist', 'development_target', 'probationary', 'full'] as const;
+
+/** rules.md §2.2 written out again: what is wrong with a relation's stage dates, if anything. */
+function stageViolations(p: DemoPerson, m: DemoMembership, asOf: string): string[] {
+  const wrong: string[] = [];
+  const reached = STAGES.indexOf(m.category);
+  const dates = [m.appliedOn, m.activistOn, m.targetOn, m.joinedOn, m.fullOn];
+  dates.forEach((d, i) => {
+    if ((d !== null) !== i <= reached) wrong.push(`${STAGES[i]} date ${d === null ? 'missing' : 'beyond the stage reached'}`);
+    if (d !== null && d > asOf) wrong.push(`${STAGES[i]} date in the future`);
+  });
+  if (m.appliedOn < addYears(p.birthDate, 18)) wrong.push('applied before 18');
+  if (m.activistOn !== null) {
+    const wait = days(m.appliedOn, m.activistOn);
+    if (wait < 1 || wait > 275) wrong.push(`activist ${wait} days after applying, not within a few months`);
+  }
+  if (m.targetOn !== null && m.activistOn !== null && m.targetOn < addYears(m.activistOn, 1)) wrong.push('target within a year of activist');
+  if (m.joinedOn !== null && m.targetOn !== null && m.joinedOn <= m.targetOn) wrong.push('joined not after target');
+  const extension = m.probationExtensionMonths;
+  if (extension !== null && (extension < 6 || extension > 12 || m.joinedOn === null)) wrong.push(`extension of ${extension} months`);
+  if (m.joinedOn !== null) {
+    const ends = extension === null ? addYears(m.joinedOn, 1) : monthsLater(m.joinedOn, 12 + extension);
+    if (m.category === 'full' && m.fullOn !== ends) wrong.push(`full on ${m.fullOn}, probation ends ${ends}`);
+    if (m.category === 'probationary' && ends <= asOf) wrong.push(`still probationary after probation ended ${ends}`);
+  }
+  if (m.startedOn !== null && m.startedOn < m.appliedOn) wrong.push('relation started before the application');
+  if (m.mobile !== (m.mobileDestination !== null) || m.mobile !== (m.mobileSince !== null)) wrong.push('mobile flag without its details');
+  if (m.mobile && (m.joinedOn === null || (m.mobileSince as string) < m.joinedOn)) wrong.push('mobile before joining');
+  if (m.retired !== (p.occupation === 'retired')) wrong.push('retired flag disagrees with occupation');
+  return wrong;
+}
+
+/** The relation, open or ended, that holds a person on a date; a person's relations never overlap. */
+function relationOn(p: DemoPerson, date: string): { orgCode: string; m: DemoMembership } | undefined {
+  const all = [...p.endedMemberships, ...(p.membership ? [{ ...p.membership, orgCode: p.orgCode, endedOn: null }] : [])];
+  const holding = all.filter((m) => (m.startedOn ?? m.appliedOn) <= date && (m.endedOn === null || m.endedOn > date));
+  if (holding.length > 1) throw new Error(`${p.key} has ${holding.length} relations on ${date}`);
+  return holding[0] && { orgCode: holding[0].orgCode, m: holding[0] };
+}
+
+function isMemberOn(m: DemoMembership, date: string): boolean {
+  return m.joinedOn !== null && m.joinedOn <= date;
 }
 
 describe('citizenIdNumber', () => {
@@ -77,6 +132,26 @@ describe('Random', () => {
     expect(r.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
     expect(r.weighted([['only', 1], ['never', 0]])).toBe('only');
     expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+  });
+
+  it('adds months, keeping to the last day of a shorter month', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+    expect(addMonths('2025-12-05', 1)).toBe('2026-01-05');
+    expect(addMonths('2024-03-15', -14)).toBe('2023-01-15');
+    expect(addMonths('2026-06-30', -6)).toBe('2025-12-30');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+  });
+
+  it('reads only real YYYY-MM-DD dates', () => {
+    for (const good of ['2024-02-29', '2000-02-29', '1949-10-01', '2026-12-31']) expect(isValidDate(good), good).toBe(true);
+    for (const bad of ['2023-02-29', '1900-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '2024-1-01', '2024/01/01', '20240101', 'abcd-ef-gh', '2024-01-0a', ' 2024-01-01', '']) {
+      expect(isValidDate(bad), bad).toBe(false);
+    }
+    expect(toDayNumber('1970-01-01')).toBe(0);
+    expect(toDayNumber('2000-03-01') - toDayNumber('2000-02-28')).toBe(2);
+    expect(() => toDayNumber('2023-02-29')).toThrow();
   });
 });
 
@@ -182,13 +257,20 @@ describe('generateCounty', () => {
       expect(p.idNumber.slice(0, 6)).toBe(county.code);
       expect(birthDateOfIdNumber(p.idNumber)).toBe(p.birthDate);
       expect(genderOfIdNumber(p.idNumber)).toBe(p.gender);
-      expect(p.phone).toMatch(/^1[35789]\d{9}$/);
+      if (p.phone !== null) expect(p.phone).toMatch(/^1[35789]\d{9}$/);
       expect(p.ethnicity).toMatch(/^\d{2}$/);
       expect(['14', '21', '31', '41', '61', '71', '81']).toContain(p.education);
       expect(yearsBetween(p.birthDate, AS_OF)).toBeGreaterThanOrEqual(18);
     }
     expect(new Set(county.people.map((p) => p.idNumber)).size).toBe(county.people.length);
-    expect(new Set(county.people.map((p) => p.phone)).size).toBe(county.people.length);
+    const phones = county.people.flatMap((p) => (p.phone === null ? [] : [p.phone]));
+    expect(new Set(phones).size).toBe(phones.length);
+    // Most can be called; those without a number on record are mostly the old; post holders all can.
+    expect(phones.length / county.people.length).toBeGreaterThan(0.9);
+    const unreachable = county.people.filter((p) => p.phone === null);
+    expect(unreachable.filter((p) => yearsBetween(p.birthDate, AS_OF) >= 65).length / unreachable.length).toBeGreaterThan(0.5);
+    const holders = new Set(county.posts.map((p) => p.personKey));
+    expect(county.people.filter((p) => holders.has(p.key) && p.phone === null)).toEqual([]);
   });
 
   it('has demographics close to rural reality', () => {
@@ -215,34 +297,15 @@ describe('generateCounty', () => {
     expect(count('development_target')).toBe(10);
   });
 
-  it('keeps membership dates consistent', () => {
-    const lastYear = addYears(AS_OF, -1);
+  it('gives every membership, open or ended, stage dates that obey the admission rules', () => {
+    let checked = 0;
     for (const p of county.people) {
-      const m = p.membership;
-      if (m === null) continue;
-      if (m.appliedOn !== null) {
-        expect(m.appliedOn >= addYears(p.birthDate, 18), p.key).toBe(true);
-        expect(m.appliedOn <= AS_OF).toBe(true);
-      }
-      if (m.category === 'full' || m.category === 'probationary') {
-        expect(m.joinedOn).not.toBeNull();
-        const joined = m.joinedOn as string;
-        expect(joined >= addYears(p.birthDate, 18), p.key).toBe(true);
-        expect(joined <= AS_OF).toBe(true);
-        expect((m.appliedOn ?? '') <= joined).toBe(true);
-        if (m.category === 'full') {
-          expect(m.fullOn).toBe(addYears(joined, 1));
-          expect((m.fullOn as string) <= AS_OF).toBe(true);
-        } else {
-          expect(m.fullOn).toBeNull();
-          expect(joined > lastYear).toBe(true);
-        }
-      } else {
-        expect(m.joinedOn).toBeNull();
-        expect(m.fullOn).toBeNull();
-        expect(m.appliedOn).not.toBeNull();
+      for (const m of [...p.endedMemberships, ...(p.membership ? [p.membership] : [])]) {
+        expect(stageViolations(p, m, AS_OF), `${p.key} ${JSON.stringify(m)}`).toEqual([]);
+        checked++;
       }
     }
+    expect(checked).toBeGreaterThan(county.people.length);
   });
 
   it('staffs townships and villages with posts', () => {
@@ -314,6 +377,171 @@ describe('generateCounty', () => {
   it('rejects bad options', () => {
     expect(() => generateCounty({ seed: 1, code: '5305', asOf: AS_OF })).toThrow();
     expect(() => generateCounty({ seed: 1, code: '530522', asOf: '2026-02-30' })).toThrow();
+  });
+});
+
+describe('the demo registry', () => {
+  const byCode = new Map(county.orgs.map((o) => [o.code, o]));
+  const inPipeline = (c: string) => county.people.filter((p) => p.membership?.category === c);
+  const age = (p: DemoPerson) => yearsBetween(p.birthDate, AS_OF);
+  const yearAgo = addYears(AS_OF, -1);
+
+  it('has a pipeline in progress', () => {
+    const applicants = inPipeline('applicant');
+    expect(applicants.every((p) => days(p.membership!.appliedOn, AS_OF) <= 365)).toBe(true);
+    expect(applicants.filter((p) => days(p.membership!.appliedOn, AS_OF) <= 30).length).toBeGreaterThan(0);
+    const activists = inPipeline('activist');
+    const yearDone = activists.filter((p) => p.membership!.activistOn! <= yearAgo).length;
+    expect(yearDone).toBeGreaterThan(activists.length * 0.2);
+    expect(yearDone).toBeLessThan(activists.length * 0.8);
+    expect(inPipeline('development_target').every((p) => p.membership!.targetOn! > yearAgo)).toBe(true);
+
+    const probationary = inPipeline('probationary').map((p) => p.membership!);
+    const endingSoon = probationary.filter((m) => m.probationExtensionMonths === null && addYears(m.joinedOn!, 1) <= addMonths(AS_OF, 2));
+    expect(endingSoon.length).toBeGreaterThan(0);
+    expect(endingSoon.length).toBeLessThan(probationary.length / 2);
+    const extended = probationary.filter((m) => m.probationExtensionMonths !== null);
+    expect(extended.length).toBeGreaterThanOrEqual(1);
+    expect(extended.length).toBeLessThanOrEqual(2);
+    // Their first year is over: they are in the extension now.
+    for (const m of extended) expect(addYears(m.joinedOn!, 1) <= AS_OF).toBe(true);
+    const extendedBefore = members.filter((p) => p.membership!.category === 'full' && p.membership!.probationExtensionMonths !== null);
+    expect(extendedBefore.length).toBeGreaterThan(0);
+    expect(extendedBefore.length).toBeLessThan(members.length * 0.01);
+  });
+
+  it('has 3–5% mobile members, gone to cities for six months or more', () => {
+    const mobile = members.filter((p) => p.membership!.mobile);
+    expect(mobile.length / members.length).toBeGreaterThanOrEqual(0.03);
+    expect(mobile.length / members.length).toBeLessThanOrEqual(0.05);
+    const sixMonthsAgo = '2025-12-30';
+    for (const p of mobile) {
+      expect(p.membership!.mobileDestination).toMatch(/^\p{Script=Han}{2,4}市$/u);
+      expect(p.membership!.mobileSince! <= sixMonthsAgo, p.key).toBe(true);
+      expect(['village', 'community']).toContain(byCode.get(p.orgCode)?.unitType);
+      expect(p.occupation).not.toBe('farmer');
+    }
+    const destinations = new Set(mobile.map((p) => p.membership!.mobileDestination));
+    expect(destinations.size).toBeGreaterThanOrEqual(4);
+    // A Yunnan county's migrants go first to the provincial capital.
+    expect(mobile.filter((p) => p.membership!.mobileDestination === '昆明市').length).toBeGreaterThan(mobile.length * 0.15);
+    expect(county.people.filter((p) => p.membership?.mobile && p.membership.joinedOn === null)).toEqual([]);
+  });
+
+  it('flags a few members out of contact or in need of care, and every retired one', () => {
+    const flagged = (f: (m: DemoMembership) => boolean) => members.filter((p) => f(p.membership!));
+    const care = flagged((m) => m.needsCare);
+    expect(care.length).toBeGreaterThan(0);
+    expect(care.length / members.length).toBeLessThan(0.05);
+    expect(care.filter((p) => age(p) >= 70).length / care.length).toBeGreaterThan(0.5);
+    const lost = flagged((m) => m.outOfContact);
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.length / members.length).toBeLessThan(0.01);
+    expect(lost.filter((p) => p.membership!.mobile)).toEqual([]);
+    const retired = flagged((m) => m.retired);
+    expect(retired.length / members.length).toBeGreaterThan(0.03);
+    expect(retired.length / members.length).toBeLessThan(0.3);
+    expect(retired.every((p) => p.occupation === 'retired' && age(p) >= 55)).toBe(true);
+    const reporting = flagged((m) => m.reportingCommunity !== null);
+    const communities = new Set(county.orgs.filter((o) => o.adminUnit?.kind === 'community').map((o) => o.adminUnit?.name));
+    expect(reporting.length).toBeGreaterThan(0);
+    for (const p of reporting) {
+      expect(communities.has(p.membership!.reportingCommunity!)).toBe(true);
+      expect(p.address.startsWith(p.membership!.reportingCommunity!)).toBe(true);
+      expect(byCode.get(p.orgCode)?.unitType).not.toMatch(/^(village|community)$/);
+    }
+  });
+
+  it('gives occupations of a rural county: mostly farmers, students rare', () => {
+    const codes = ['worker', 'farmer', 'professional', 'manager', 'civil_servant', 'student', 'military', 'retired', 'other'];
+    expect(county.people.every((p) => codes.includes(p.occupation))).toBe(true);
+    const counts = new Map<string, number>();
+    for (const p of members) counts.set(p.occupation, (counts.get(p.occupation) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    expect(ranked[0]?.[0]).toBe('farmer');
+    expect((counts.get('farmer') ?? 0) / members.length).toBeGreaterThan(0.35);
+    expect((counts.get('student') ?? 0) / members.length).toBeLessThan(0.02);
+    expect(counts.get('civil_servant') ?? 0).toBeGreaterThan(members.length * 0.03);
+    const organs = members.filter((p) => byCode.get(p.orgCode)?.name.endsWith('机关党支部') && p.orgCode.length === 9);
+    expect(organs.filter((p) => p.occupation === 'civil_servant').length / organs.length).toBeGreaterThan(0.7);
+    const villagers = members.filter((p) => byCode.get(p.orgCode)?.unitType === 'village');
+    expect(villagers.filter((p) => p.occupation === 'civil_servant')).toEqual([]);
+  });
+
+  it('gives addresses in the village-and-group style, in the branch’s own village', () => {
+    const villageOf = (code: string) => {
+      const org = byCode.get(code)!;
+      return org.adminUnit ? org : byCode.get(org.parentCode!)!;
+    };
+    const street = /^\p{Script=Han}{2,3}\d{1,3}号$/u;
+    const elsewhere = /^\p{Script=Han}+(村\p{Script=Han}{1,2}组|社区\p{Script=Han}{2,3}\d{1,3}号)$/u;
+    for (const p of county.people) {
+      const org = byCode.get(p.orgCode)!;
+      if (org.unitType === 'village' && org.type !== 'joint_branch') {
+        const village = villageOf(p.orgCode).adminUnit!;
+        const group = p.address.slice(village.name.length).replace(/组$/, '');
+        expect(p.address.startsWith(village.name), p.address).toBe(true);
+        expect(village.villagerGroups, p.address).toContain(`第${group}村民小组`);
+      } else if (org.unitType === 'community') {
+        const community = villageOf(p.orgCode).adminUnit!.name;
+        expect(p.address.startsWith(community), p.address).toBe(true);
+        expect(p.address.slice(community.length)).toMatch(street);
+      } else {
+        expect(p.address, p.key).toMatch(elsewhere);
+      }
+    }
+  });
+
+  it('moves a few members to other villages in the past year, leaving one open relation each', () => {
+    const moved = county.people.filter((p) => p.endedMemberships.some((m) => m.endReason === 'transferred'));
+    expect(moved.length).toBeGreaterThanOrEqual(3);
+    expect(moved.length).toBeLessThanOrEqual(20);
+    for (const p of moved) {
+      const [old, ...more] = p.endedMemberships;
+      expect(more).toEqual([]);
+      expect(p.membership, p.key).not.toBeNull();
+      const { orgCode, endedOn, endReason, startedOn: oldStart, ...oldStages } = old!;
+      const { startedOn, ...stages } = p.membership!;
+      expect(endReason).toBe('transferred');
+      expect(endedOn > yearAgo && endedOn < AS_OF).toBe(true);
+      expect(startedOn).toBe(endedOn);
+      expect(oldStart).toBeNull();
+      expect(stages).toEqual(oldStages);
+      expect(orgCode).not.toBe(p.orgCode);
+      expect(orgCode.slice(0, 12)).not.toBe(p.orgCode.slice(0, 12));
+      expect(['branch', 'joint_branch']).toContain(byCode.get(orgCode)?.type);
+      expect(relationOn(p, addDays(endedOn, -1))?.orgCode).toBe(orgCode);
+      expect(relationOn(p, endedOn)?.orgCode).toBe(p.orgCode);
+    }
+    // Nobody, moved or not, holds two relations on any day that matters.
+    for (const p of county.people) {
+      for (const m of p.endedMemberships) {
+        relationOn(p, m.endedOn);
+        relationOn(p, addDays(m.endedOn, -1));
+      }
+    }
+  });
+
+  it('ends two or three old members’ relations by death, so a year ago differs from today', () => {
+    const died = county.people.filter((p) => p.endedMemberships.some((m) => m.endReason === 'died'));
+    expect(died.length).toBeGreaterThanOrEqual(2);
+    expect(died.length).toBeLessThanOrEqual(3);
+    for (const p of died) {
+      expect(p.membership).toBeNull();
+      const m = p.endedMemberships[0]!;
+      expect(m.category).toBe('full');
+      expect(m.orgCode).toBe(p.orgCode);
+      expect(m.endedOn > yearAgo && m.endedOn < AS_OF).toBe(true);
+      expect(age(p)).toBeGreaterThanOrEqual(75);
+    }
+    const count = (date: string) => county.people.filter((p) => {
+      const held = relationOn(p, date);
+      return held !== undefined && isMemberOn(held.m, date);
+    }).length;
+    expect(count(AS_OF)).toBe(members.length);
+    const before = count(yearAgo);
+    const admitted = members.filter((p) => p.membership!.joinedOn! > yearAgo).length;
+    expect(before).toBe(members.length - admitted + died.length);
   });
 });
 

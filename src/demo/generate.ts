@@ -1,13 +1,31 @@
 /**
  * A pure, deterministic generator of a demo county: its Party organization tree, members and
- * people in the admission pipeline, cadres' posts, and one demo account per role. No database,
- * no clock, no Math.random: the same options always give deep-equal output, all dates ≤ asOf.
+ * people in the admission pipeline (stage dates in pipeline.ts; occupation, address and flags in
+ * life.ts), the past year's transfers and deaths (history.ts), cadres' posts, and one demo account
+ * per role. No database, no clock, no Math.random: the same options always give deep-equal
+ * output, all dates ≤ asOf.
  */
+import { addHistory } from './history.js';
 import { citizenIdNumber } from './id-number.js';
+import {
+  REPORTING_SHARE,
+  address,
+  destinations,
+  mobileShare,
+  needsCareShare,
+  noPhoneShare,
+  occupation,
+  outOfContactShare,
+  type Home,
+  type Occupation,
+  type Workplace,
+} from './life.js';
 import { PlaceNames, personName } from './names.js';
+import { earliestOn, memberStages, pipelineStages, probationEnds, type StageDates } from './pipeline.js';
 import {
   Random,
   addDays,
+  addMonths,
   addYears,
   isValidDate,
   maxDate,
@@ -30,6 +48,27 @@ export interface DemoOrg {
   adminUnit?: { kind: 'township' | 'street' | 'village' | 'community'; name: string; villagerGroups?: string[] };
 }
 
+/** A membership relation with one organization; the columns of the memberships table. */
+export interface DemoMembership extends StageDates {
+  /** When the relation with this organization began; null: since the first stage date. */
+  startedOn: string | null;
+  mobile: boolean;
+  mobileDestination: string | null;
+  mobileSince: string | null;
+  /** The community an in-service member reports to. */
+  reportingCommunity: string | null;
+  outOfContact: boolean;
+  /** Agrees with the person's occupation 'retired'. */
+  retired: boolean;
+  needsCare: boolean;
+}
+
+export interface DemoEndedMembership extends DemoMembership {
+  orgCode: string;
+  endedOn: string;
+  endReason: 'transferred' | 'died';
+}
+
 export interface DemoPerson {
   /** Unique within the county (and, as it starts with the county code, across counties). */
   key: string;
@@ -39,17 +78,18 @@ export interface DemoPerson {
   ethnicity: string;
   birthDate: string;
   idNumber: string;
-  /** 11-digit mobile number starting 13/15/17/18/19. */
-  phone: string;
+  /** 11-digit mobile number starting 13/15/17/18/19; null for some of the old. */
+  phone: string | null;
   /** GB/T 4658 code such as '21', '31', '41', '61', '71', '81'. */
   education: string;
+  occupation: Occupation;
+  address: string;
+  /** The organization of the open membership (or of the last one, for the dead). */
   orgCode: string;
-  membership: null | {
-    category: 'applicant' | 'activist' | 'development_target' | 'probationary' | 'full';
-    appliedOn: string | null;
-    joinedOn: string | null;
-    fullOn: string | null;
-  };
+  /** The open membership relation, in orgCode; null once it has ended. */
+  membership: DemoMembership | null;
+  /** Relations that have ended (a transfer, a death), oldest first. */
+  endedMemberships: DemoEndedMembership[];
 }
 
 export interface DemoPost {
@@ -175,6 +215,9 @@ function probationaryShare(age: number): number {
   if (age <= 55) return 0.005;
   return 0;
 }
+
+/** Share of full members whose probation was once extended. */
+const EXTENDED_PROBATION_SHARE = 0.004;
 
 interface EthnicMix {
   /** Minority share in ordinary villages and agencies. */
@@ -338,6 +381,9 @@ interface AgencyPlan {
 interface Leaf {
   orgCode: string;
   profile: Profile;
+  workplace: Workplace;
+  /** Where its members live. */
+  homes: Home[];
   size: number;
   minority: MinorityProfile;
 }
@@ -357,6 +403,13 @@ class CountyBuilder {
   private readonly ethnic: EthnicMix;
   private readonly pickMinority: (rng: Random) => string;
   private readonly countyMinority: MinorityProfile;
+  private readonly pickDestination: (rng: Random) => string;
+  /** Members without a post: those whom the county's history may move or end. */
+  readonly ordinary: DemoPerson[] = [];
+  /** Dates that every person is measured against, computed once: a county makes thousands. */
+  private readonly yearAgo: string;
+  private readonly sixMonthsAgo: string;
+  private readonly eightYearsAgo: string;
 
   constructor(
     readonly code: string,
@@ -366,6 +419,10 @@ class CountyBuilder {
     this.ethnic = ETHNIC_MIX[code.slice(0, 2)] ?? DEFAULT_ETHNIC_MIX;
     this.pickMinority = weightedPicker(this.ethnic.mix);
     this.countyMinority = { rate: this.ethnic.base, pick: this.pickMinority };
+    this.pickDestination = weightedPicker(destinations(code));
+    this.yearAgo = addYears(asOf, -1);
+    this.sixMonthsAgo = addMonths(asOf, -6);
+    this.eightYearsAgo = addYears(asOf, -8);
   }
 
   // ---- organizations ----
@@ -443,20 +500,17 @@ class CountyBuilder {
     return rng.weighted((row as (typeof table)[number]).weights);
   }
 
-  private membershipDates(
-    rng: Random,
-    profile: Profile,
-    birthDate: string,
-    age: number,
-    category: 'full' | 'probationary',
-    joinedBy: string | undefined,
-  ) {
-    const earliest = addYears(birthDate, 19);
+  /**
+   * A member's stage dates: admitted at an age typical of the profile, by `joinedBy` at the latest
+   * (or within the last year when probationary); a few full members had their probation extended.
+   */
+  private memberStages(rng: Random, profile: Profile, birthDate: string, age: number, category: 'full' | 'probationary', joinedBy: string | undefined) {
+    const earliest = earliestOn('joined', birthDate);
     let joinedOn: string;
     if (category === 'probationary') {
-      joinedOn = dateIn(rng, maxDate(addDays(addYears(this.asOf, -1), 1), earliest), this.asOf, this.asOf);
+      joinedOn = dateIn(rng, maxDate(addDays(this.yearAgo, 1), earliest), this.asOf, this.asOf);
     } else {
-      const latest = joinedBy === undefined ? addYears(this.asOf, -1) : minDate(joinedBy, addYears(this.asOf, -1));
+      const latest = joinedBy === undefined ? this.yearAgo : minDate(joinedBy, this.yearAgo);
       const maxJoinAge = age - 1;
       const bands = JOIN_AGE[profile]
         .filter(([band]) => band[0] <= maxJoinAge)
@@ -465,63 +519,65 @@ class CountyBuilder {
       const candidate = addDays(addYears(birthDate, joinAge), rng.int(0, 364));
       joinedOn = maxDate(earliest, minDate(candidate, latest));
     }
-    const appliedOn = maxDate(addYears(birthDate, 18), addDays(joinedOn, -rng.int(380, 1500)));
-    const fullOn = category === 'full' ? addYears(joinedOn, 1) : null;
-    return { category, appliedOn, joinedOn, fullOn };
+    let extension = category === 'full' && rng.chance(EXTENDED_PROBATION_SHARE) ? rng.int(6, 12) : null;
+    // Admission on a day ≤ 28 makes "a year and N months" one date however months are counted.
+    if (extension !== null && (Number(joinedOn.slice(8)) > 28 || probationEnds(joinedOn, extension) > this.asOf)) extension = null;
+    return memberStages(rng, birthDate, joinedOn, extension, this.asOf);
+  }
+
+  /** The relation with the person's branch; its flags follow from the person's age, work and home. */
+  private membership(rng: Random, leaf: Leaf, age: number, stages: StageDates, job: Occupation, home: Home): DemoMembership {
+    const joinedOn = stages.joinedOn;
+    const local = leaf.workplace === 'village' || leaf.workplace === 'community';
+    // A mobile member has been away six months or more, all of them as a member.
+    const mobile = joinedOn !== null && local && joinedOn <= this.sixMonthsAgo && rng.chance(mobileShare(age));
+    return {
+      category: stages.category,
+      startedOn: null,
+      appliedOn: stages.appliedOn,
+      activistOn: stages.activistOn,
+      targetOn: stages.targetOn,
+      joinedOn,
+      fullOn: stages.fullOn,
+      probationExtensionMonths: stages.probationExtensionMonths,
+      mobile,
+      mobileDestination: mobile ? this.pickDestination(rng) : null,
+      mobileSince: mobile && joinedOn !== null ? rng.date(maxDate(joinedOn, this.eightYearsAgo), this.sixMonthsAgo) : null,
+      reportingCommunity:
+        joinedOn !== null && !local && home.kind === 'community' && job !== 'retired' && rng.chance(REPORTING_SHARE) ? home.name : null,
+      outOfContact: joinedOn !== null && leaf.workplace === 'village' && !mobile && rng.chance(outOfContactShare(age)),
+      retired: job === 'retired',
+      needsCare: joinedOn !== null && rng.chance(needsCareShare(age)),
+    };
   }
 
   addPerson(
     rng: Random,
     spec: {
-      orgCode: string;
-      profile: Profile;
-      minority: MinorityProfile;
+      leaf: Leaf;
       age: number;
-      category: Category | null;
+      category: Category;
       femaleShare?: number;
       education?: WeightedEntries<string>;
       /** For full members: the latest admission date (post holders have been members a while). */
       joinedBy?: string;
+      /** Post holders can always be reached by phone. */
+      reachable?: boolean;
     },
   ): DemoPerson {
-    const { age, profile } = spec;
+    const { age, leaf } = spec;
+    const { profile } = leaf;
     const gender: '1' | '2' = rng.chance(spec.femaleShare ?? femaleShare(profile, age)) ? '2' : '1';
     const birthDate = this.birthDateForAge(rng, age);
-    const ethnicity = rng.chance(spec.minority.rate) ? spec.minority.pick(rng) : '01';
+    const ethnicity = rng.chance(leaf.minority.rate) ? leaf.minority.pick(rng) : '01';
     const education = spec.education ? rng.weighted(spec.education) : this.education(rng, profile, age);
-    let membership: DemoPerson['membership'] = null;
-    switch (spec.category) {
-      case null:
-        break;
-      case 'full':
-      case 'probationary':
-        membership = this.membershipDates(rng, profile, birthDate, age, spec.category, spec.joinedBy);
-        break;
-      case 'applicant':
-        membership = {
-          category: 'applicant',
-          appliedOn: dateIn(rng, maxDate(addYears(birthDate, 18), addDays(this.asOf, -330)), this.asOf, this.asOf),
-          joinedOn: null,
-          fullOn: null,
-        };
-        break;
-      case 'activist':
-        membership = {
-          category: 'activist',
-          appliedOn: dateIn(rng, maxDate(addYears(birthDate, 18), addYears(this.asOf, -3)), addDays(this.asOf, -180), this.asOf),
-          joinedOn: null,
-          fullOn: null,
-        };
-        break;
-      case 'development_target':
-        membership = {
-          category: 'development_target',
-          appliedOn: dateIn(rng, maxDate(addYears(birthDate, 18), addYears(this.asOf, -4)), addDays(this.asOf, -420), this.asOf),
-          joinedOn: null,
-          fullOn: null,
-        };
-        break;
-    }
+    const stages =
+      spec.category === 'full' || spec.category === 'probationary'
+        ? this.memberStages(rng, profile, birthDate, age, spec.category, spec.joinedBy)
+        : pipelineStages(rng, spec.category, birthDate, this.asOf);
+    const home = rng.pick(leaf.homes);
+    const job = occupation(rng, leaf.workplace, age, gender);
+    const membership = this.membership(rng, leaf, age, stages, job, home);
     const person: DemoPerson = {
       key: this.nextKey(),
       name: personName(rng, gender, Number(birthDate.slice(0, 4))),
@@ -529,10 +585,14 @@ class CountyBuilder {
       ethnicity,
       birthDate,
       idNumber: this.idNumber(rng, birthDate, gender),
-      phone: this.phone(rng),
+      phone: spec.reachable === true || !rng.chance(noPhoneShare(age)) ? this.phone(rng) : null,
       education,
-      orgCode: spec.orgCode,
+      // Farmers who work away from home are migrant workers.
+      occupation: membership.mobile && job === 'farmer' ? 'worker' : job,
+      address: address(rng, home),
+      orgCode: leaf.orgCode,
       membership,
+      endedMemberships: [],
     };
     this.people.push(person);
     return person;
@@ -542,7 +602,9 @@ class CountyBuilder {
   addMember(rng: Random, leaf: Leaf): DemoPerson {
     const age = bandInt(rng, rng.weighted(MEMBER_AGE[leaf.profile]));
     const category = rng.chance(probationaryShare(age)) ? 'probationary' : 'full';
-    return this.addPerson(rng, { orgCode: leaf.orgCode, profile: leaf.profile, minority: leaf.minority, age, category });
+    const person = this.addPerson(rng, { leaf, age, category });
+    this.ordinary.push(person);
+    return person;
   }
 
   /**
@@ -551,13 +613,12 @@ class CountyBuilder {
    */
   addFullMember(rng: Random, leaf: Leaf, ages: Band, femaleShareValue: number, education?: WeightedEntries<string>): DemoPerson {
     return this.addPerson(rng, {
-      orgCode: leaf.orgCode,
-      profile: leaf.profile,
-      minority: leaf.minority,
+      leaf,
       age: bandInt(rng, ages),
       category: 'full',
       femaleShare: femaleShareValue,
       joinedBy: addYears(this.asOf, -3),
+      reachable: true,
       ...(education ? { education } : {}),
     });
   }
@@ -733,7 +794,9 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
       parentCode: code,
       establishedOn: dateIn(rOrg, yearStart(y0), yearEnd(y1), asOf),
     });
-    const leaf: Leaf = { orgCode: a.code, profile: 'agency', size: a.size, minority: b.agencyMinority() };
+    const workplace = a.unitType === 'agency' ? 'government' : 'institution';
+    // Homes are the county seat's communities, known once the streets are made.
+    const leaf: Leaf = { orgCode: a.code, profile: 'agency', workplace, homes: [], size: a.size, minority: b.agencyMinority() };
     leaves.push(leaf);
     agencyLeaves.push(leaf);
   }
@@ -771,7 +834,8 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
       parentCode: unit.code,
       establishedOn: dateIn(rOrg, unitOrg.establishedOn, addYears(unitOrg.establishedOn, 5), asOf),
     });
-    const organ: Leaf = { orgCode: organCode, profile: 'agency', size: unit.organSize, minority: b.agencyMinority() };
+    // The township's officials live in its villages and communities, added below.
+    const organ: Leaf = { orgCode: organCode, profile: 'agency', workplace: 'government', homes: [], size: unit.organSize, minority: b.agencyMinority() };
     leaves.push(organ);
 
     const villages: VillageOrgs[] = [];
@@ -786,6 +850,7 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
           : rOrg.chance(0.1)
             ? dateIn(rOrg, '2001-01-01', '2020-12-31', asOf)
             : dateIn(rOrg, '1952-01-01', '2000-12-31', asOf);
+      const groups = v.kind === 'village' ? villagerGroups(rOrg.fork(`groups:${v.code}`)) : undefined;
       b.addOrg({
         code: v.code,
         name: v.joint ? `${v.names.join('')}联合党支部` : `${admin}${general ? '党总支' : '党支部'}`,
@@ -794,8 +859,11 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
         divisionCode: `${unit.code}${v.part}`,
         parentCode: unit.code,
         establishedOn: established,
-        adminUnit: { kind: v.kind, name: admin, villagerGroups: v.kind === 'village' ? villagerGroups(rOrg.fork(`groups:${v.code}`)) : undefined },
+        adminUnit: { kind: v.kind, name: admin, villagerGroups: groups },
       });
+      // A joint branch's second village is taken to have as many groups as the first.
+      const homes: Home[] = v.names.map((name) => ({ name, kind: v.kind, groups: groups?.length ?? 0 }));
+      organ.homes.push(...homes);
       const vLeaves: Leaf[] = [];
       if (general) {
         const count = Math.min(ORDINALS.length, Math.max(2, Math.ceil(v.size / 25)));
@@ -811,10 +879,10 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
             parentCode: v.code,
             establishedOn: dateIn(rOrg, maxDate(established, '2000-01-01'), '2021-12-31', asOf),
           });
-          vLeaves.push({ orgCode: subCode, profile, size: split[k] as number, minority: v.minority });
+          vLeaves.push({ orgCode: subCode, profile, workplace: v.kind, homes, size: split[k] as number, minority: v.minority });
         }
       } else {
-        vLeaves.push({ orgCode: v.code, profile, size: v.size, minority: v.minority });
+        vLeaves.push({ orgCode: v.code, profile, workplace: v.kind, homes, size: v.size, minority: v.minority });
         // Larger branches are divided into party groups.
         if (!v.joint && v.size >= 35 && rOrg.chance(0.5)) {
           const groups = rOrg.int(2, 3);
@@ -836,6 +904,8 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
     }
     unitOrgs.push({ unit, organ, villages });
   }
+  const seat = unitOrgs.filter(({ unit }) => unit.kind === 'street').flatMap(({ organ }) => organ.homes);
+  for (const leaf of agencyLeaves) leaf.homes = seat;
 
   // ---- people and posts ----
   const fill = (leaf: Leaf, already: number): void => {
@@ -933,15 +1003,15 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
       const band = rPeople.weighted(PIPELINE_AGE);
       const age = Math.max(minAge, bandInt(rPeople, band));
       b.addPerson(rPeople, {
-        orgCode: leaf.orgCode,
-        profile: leaf.profile,
-        minority: leaf.minority,
+        leaf,
         age,
         category,
         femaleShare: leaf.profile === 'rural' ? 0.42 : 0.5,
       });
     }
   }
+
+  addHistory(root.fork('history'), b.ordinary, leaves, asOf, memberTarget);
 
   // ---- accounts ----
   const town = firstTown.name;

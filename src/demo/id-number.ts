@@ -1,20 +1,12 @@
 /**
  * Generation of GB 11643-1999 citizen ID numbers for demo data:
  * 6-digit address code + 8-digit birth date + 3-digit sequence (odd = male, even = female) + check character.
- * Validation of entered numbers belongs to the registry module; this file only builds numbers.
+ * The check character and the reading of numbers are the registry's rules (members/rules/id-number.ts).
  */
-import { isValidDate } from './random.js';
+import { isCalendarDate } from '../modules/members/rules/dates.js';
+import { idCheckCharacter, parseIdNumber, type GenderCode } from '../modules/members/rules/id-number.js';
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const CHECK_CHARS = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'] as const;
-
-/** The check character for the first 17 digits of an ID number. */
-export function idCheckCharacter(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new RangeError(`need 17 digits, got ${JSON.stringify(first17)}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] as number);
-  return CHECK_CHARS[sum % 11] as string;
-}
+export { idCheckCharacter };
 
 /**
  * A citizen ID number for a person born on `birthDate` (YYYY-MM-DD) and registered in `areaCode6`.
@@ -22,18 +14,25 @@ export function idCheckCharacter(first17: string): string {
  */
 export function citizenIdNumber(areaCode6: string, birthDate: string, sequence: number): string {
   if (!/^\d{6}$/.test(areaCode6)) throw new RangeError(`area code must be 6 digits: ${areaCode6}`);
-  if (!isValidDate(birthDate)) throw new RangeError(`birth date must be YYYY-MM-DD: ${birthDate}`);
+  if (!isCalendarDate(birthDate)) throw new RangeError(`birth date must be YYYY-MM-DD: ${birthDate}`);
   if (!Number.isInteger(sequence) || sequence < 0 || sequence > 999) throw new RangeError(`sequence must be 0..999: ${sequence}`);
   const first17 = `${areaCode6}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return first17 + idCheckCharacter(first17);
 }
 
+/** What a generated number carries; it throws on a number that is not valid, which a generator never makes. */
+function facts(idNumber: string) {
+  const parsed = parseIdNumber(idNumber);
+  if (!parsed.ok) throw new RangeError(`invalid ID number (${parsed.reason}): ${idNumber}`);
+  return parsed.value;
+}
+
 /** Gender code implied by an ID number's sequence: '1' male (odd), '2' female (even). */
-export function genderOfIdNumber(idNumber: string): '1' | '2' {
-  return Number(idNumber.charAt(16)) % 2 === 1 ? '1' : '2';
+export function genderOfIdNumber(idNumber: string): GenderCode {
+  return facts(idNumber).gender;
 }
 
 /** Birth date (YYYY-MM-DD) carried by an 18-character ID number. */
 export function birthDateOfIdNumber(idNumber: string): string {
-  return `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+  return facts(idNumber).birthDate;
 }

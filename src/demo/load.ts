@@ -11,7 +11,7 @@ import { memberships } from '../modules/members/schema.js';
 import { adminUnitKind, childPath } from '../modules/organizations/rules.js';
 import { adminUnits, organizations, orgEvents } from '../modules/organizations/schema.js';
 import { people, posts } from '../modules/people/schema.js';
-import type { DemoCounty } from './generate.js';
+import type { DemoCounty, DemoMembership } from './generate.js';
 
 const CHUNK = 1000;
 
@@ -82,14 +82,19 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
       personIds.set(p.key, id);
       return {
         countyId, id, name: p.name, pinyin: personPinyinKey(p.name), gender: p.gender, ethnicity: p.ethnicity,
-        birthDate: p.birthDate, idNumber: p.idNumber, phone: p.phone, education: p.education, orgId: org.id, orgPath: org.path,
+        birthDate: p.birthDate, idNumber: p.idNumber, phone: p.phone, education: p.education, occupation: p.occupation,
+        address: p.address, orgId: org.id, orgPath: org.path,
       };
     });
     await insertChunked(peopleRows, (chunk) => w.tx.insert(people).values(chunk));
-    const membershipRows = demo.people.filter((p) => p.membership).map((p) => {
-      const org = orgRows.get(p.orgCode)!;
-      return { countyId, personId: personIds.get(p.key)!, orgId: org.id, orgPath: org.path, ...p.membership! };
-    });
+    const membershipRow = (personKey: string, orgCode: string, m: DemoMembership) => {
+      const org = orgRows.get(orgCode)!;
+      return { countyId, personId: personIds.get(personKey)!, orgId: org.id, orgPath: org.path, ...m };
+    };
+    const membershipRows = demo.people.flatMap((p) => [
+      ...p.endedMemberships.map(({ orgCode, ...m }) => membershipRow(p.key, orgCode, m)),
+      ...(p.membership ? [membershipRow(p.key, p.orgCode, p.membership)] : []),
+    ]);
     await insertChunked(membershipRows, (chunk) => w.tx.insert(memberships).values(chunk));
     await insertChunked(demo.posts, (chunk) => w.tx.insert(posts).values(chunk.map((p) => {
       const org = orgRows.get(p.orgCode)!;

@@ -3,8 +3,6 @@
  * helpers for deterministic demo data. Nothing here reads the clock or Math.random.
  */
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** FNV-1a over the UTF-16 code units of a string: a stable 32-bit hash for deriving seeds. */
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
@@ -159,25 +157,41 @@ function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
 }
 
-/** Year, month, day of a YYYY-MM-DD string, or null if it is not a real calendar date. */
-function parts(text: string): [number, number, number] | null {
-  if (text.length !== 10 || !DATE_RE.test(text)) return null;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return [y, m, d];
+/**
+ * A YYYY-MM-DD string as the number YYYYMMDD, or -1 if it is not a real calendar date. Read by
+ * hand, allocating nothing: a generated county does a few hundred thousand date sums.
+ */
+function packedDate(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
+  const y = digits(text, 0, 4);
+  const m = digits(text, 5, 7);
+  const d = digits(text, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  return y * 10000 + m * 100 + d;
+}
+
+/** The decimal value of text[from, to), or -1 if any character is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 export function isValidDate(text: string): boolean {
-  return parts(text) !== null;
+  return packedDate(text) >= 0;
 }
 
 /** Days since 1970-01-01 for a YYYY-MM-DD date (civil-to-days, no Date objects). */
 export function toDayNumber(text: string): number {
-  const p = parts(text);
-  if (p === null) throw new RangeError(`not a YYYY-MM-DD date: ${text}`);
-  const [y0, m, d] = p;
+  const p = packedDate(text);
+  if (p < 0) throw new RangeError(`not a YYYY-MM-DD date: ${text}`);
+  const y0 = Math.floor(p / 10000);
+  const m = Math.floor(p / 100) % 100;
+  const d = p % 100;
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -209,6 +223,15 @@ export function addYears(date: string, years: number): string {
   const md = date.slice(5);
   if (md === '02-29' && !isLeapYear(y)) return `${String(y).padStart(4, '0')}-02-28`;
   return `${String(y).padStart(4, '0')}-${md}`;
+}
+
+/** The same day `months` later (or earlier), or the last day of that month when it is shorter. */
+export function addMonths(date: string, months: number): string {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  const d = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 export function minDate(a: string, b: string): string {

@@ -4,6 +4,9 @@ import { accountsHttp } from './accounts/routes.js';
 import { initialPassword } from './accounts/todo.js';
 import { auditHttp } from './audit-log/routes.js';
 import { homeHttp } from './home/routes.js';
+import { membersHttp } from './members/routes.js';
+import { membersImportHttp } from './members/import-routes.js';
+import { statisticsHttp } from './members/statistics/routes.js';
 import { organizationsHttp } from './organizations/routes.js';
 import { vacantSecretaries } from './organizations/todo.js';
 
@@ -11,4 +14,4 @@ import { vacantSecretaries } from './organizations/todo.js';
 export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries];
 
 /** Every capability's routes: the one place a new module is plugged in. */
-export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp];
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp];

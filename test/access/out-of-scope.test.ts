@@ -3,6 +3,13 @@ import type { App } from '../../src/platform/http/app-types.js';
 import { useTestApp } from '../support/app.js';
 import { engines } from '../support/databases.js';
 import { json } from '../support/http.js';
+// members: list, profile, privacy and export
+import { write } from '../../src/platform/service.js';
+import { personPinyinKey } from '../../src/platform/text/pinyin.js';
+import { memberships } from '../../src/modules/members/schema.js';
+import { visibleOrg } from '../../src/modules/organizations/queries.js';
+import { people } from '../../src/modules/people/schema.js';
+import type { TestCounty } from '../support/county.js';
 
 /**
  * Every API route must prove that a user outside its scope is refused. Adding a route without a
@@ -24,6 +31,19 @@ const ownOnly = (method: 'GET' | 'DELETE' | 'POST', url: string, payload?: objec
   const response = await app.inject({ method, url, payload });
   expect(response.statusCode).toBe(401);
 };
+
+// members: one member of 马家村, so that the member routes' cases refuse something that exists.
+const t1Member = { id: '' };
+async function addT1Member({ operator, county }: TestCounty): Promise<void> {
+  await write(operator, async (w) => {
+    const org = await visibleOrg(operator, T1_VILLAGE, w.tx);
+    const [person] = await w.tx.insert(people).values({
+      countyId: county.id, name: '马成', pinyin: personPinyinKey('马成'), gender: '1', idNumber: '53052219700101001X', phone: '13800001111', orgId: org.id, orgPath: org.path,
+    }).returning();
+    await w.tx.insert(memberships).values({ countyId: county.id, personId: person!.id, orgId: org.id, orgPath: org.path, category: 'full' });
+    t1Member.id = person!.id;
+  });
+}
 
 const cases: Record<string, Case | 'public'> = {
   'GET /api/health': 'public',
@@ -55,6 +75,10 @@ const cases: Record<string, Case | 'public'> = {
     expect(outsider.statusCode).toBe(403);
   },
   'GET /api/home': refusedAsNotFound('GET', '/api/home?org=530522101'),
+  // members: statistics
+  'GET /api/statistics/members': refusedAsNotFound('GET', '/api/statistics/members?org=530522101'),
+  'GET /api/statistics/basic-situation': refusedAsNotFound('GET', '/api/statistics/basic-situation?org=530522101'),
+  'GET /api/statistics/basic-situation.docx': refusedAsNotFound('GET', '/api/statistics/basic-situation.docx?org=530522101'),
   'GET /api/users': async (app, cookie) => {
     expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
     const township = await app.inject({ method: 'GET', url: '/api/users', headers: { cookie: cookie('township') } });
@@ -84,10 +108,46 @@ const cases: Record<string, Case | 'public'> = {
     expect(labels.length).toBeGreaterThan(0);
     expect(labels.some((e) => e.actorLabel === 'secretary2')).toBe(false);
   },
+  // members: list, profile, privacy and export
+  'GET /api/members': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/members?org=${T1_VILLAGE}`)(app, cookie);
+    const inside = await app.inject({ method: 'GET', url: `/api/members?org=${T1_VILLAGE}`, headers: { cookie: cookie('township') } });
+    expect(json<{ items: { personId: string }[] }>(inside).items.map((m) => m.personId)).toEqual([t1Member.id]);
+    // Asked for no subtree, an outsider gets their own village, where nobody is registered.
+    const own = await app.inject({ method: 'GET', url: '/api/members', headers: { cookie: cookie('secretary2') } });
+    expect(json<{ total: number }>(own).total).toBe(0);
+    expect((await app.inject({ method: 'GET', url: '/api/members', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/members/export.xlsx': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/members/export.xlsx?org=${T1_VILLAGE}`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: '/api/members/export.xlsx', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/members/:id': async (app, cookie) => {
+    expect((await app.inject({ method: 'GET', url: `/api/members/${t1Member.id}`, headers: { cookie: cookie('township') } })).statusCode).toBe(200);
+    await refusedAsNotFound('GET', `/api/members/${t1Member.id}`)(app, cookie);
+  },
+  'GET /api/members/:id/sensitive': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/members/${t1Member.id}/sensitive`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/members/${t1Member.id}/sensitive`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  // members: import
+  'GET /api/members/import-template': async (app, cookie) => {
+    expect((await app.inject({ method: 'GET', url: '/api/members/import-template', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'POST /api/members/import': async (app, cookie) => {
+    const csv = `姓名,性别,人员类别,所在党组织编码\n越权,男,入党申请人,${T1_VILLAGE}\n`;
+    const payload = { fileName: 'members.csv', content: Buffer.from(csv).toString('base64'), commit: true };
+    expect((await app.inject({ method: 'POST', url: '/api/members/import', headers: { cookie: cookie('member') }, payload })).statusCode).toBe(403);
+    // Another village's secretary may import, but not into 马家村, which for them does not exist.
+    const outsider = await app.inject({ method: 'POST', url: '/api/members/import', headers: { cookie: cookie('secretary2') }, payload });
+    expect(json(outsider)).toMatchObject({
+      committed: false, rowsWithErrors: 1, problems: [{ rowNumber: 2, column: '所在党组织编码', message: `党组织“${T1_VILLAGE}”不存在` }],
+    });
+  },
 };
 
 describe.each(engines)('access on %s', (engine) => {
-  const t = useTestApp(engine, { signIn: ['township', 'secretary2', 'member'] });
+  const t = useTestApp(engine, { signIn: ['township', 'secretary2', 'member'], prepare: addT1Member });
   const cookie = (user: string) => t.cookies[user]!;
 
   const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));

@@ -12,6 +12,9 @@ const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.js'));
 const AuditPage = lazy(() => import('./pages/AuditPage.js'));
 const AccountPage = lazy(() => import('./pages/AccountPage.js'));
 const UsersPage = lazy(() => import('./pages/UsersPage.js'));
+const MembersPage = lazy(() => import('./pages/MembersPage.js'));
+const MemberPage = lazy(() => import('./pages/MemberPage.js'));
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
 
@@ -28,6 +31,9 @@ export function App() {
             <Route path="organizations/:code" element={<OrganizationsPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="users" element={<UsersPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="members/:id" element={<MemberPage />} />
+            <Route path="statistics" element={<StatisticsPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -9,7 +9,9 @@ import type {
   createOrgBody, dissolveOrgBody, importBody, importReport, mergeOrgBody, moveOrgBody, orgDetail, orgEvent, orgList, orgSummary,
   updateOrgBody, villagerGroupBody,
 } from '../../src/modules/organizations/contracts.js';
+import type { memberFilters, memberPage, memberProfile, sensitiveValues } from '../../src/modules/members/contracts.js';
 import type { errorBody, permission } from '../../src/platform/http/contracts.js';
+import type { basicSituationBody, statisticsBody } from '../../src/modules/members/statistics/contracts.js';
 
 export type Me = z.infer<typeof me>;
 export type MeBody = z.infer<typeof meBody>;
@@ -44,5 +46,16 @@ export type AuditPage = z.infer<typeof auditPage>;
 export type AuditEvent = AuditPage['items'][number];
 export type AuditQuery = z.input<typeof auditQuery>;
 
+// members: list, profile, privacy and export
+export type MemberFilters = z.input<typeof memberFilters>;
+export type MemberPage = z.infer<typeof memberPage>;
+export type MemberItem = MemberPage['items'][number];
+export type MemberProfile = z.infer<typeof memberProfile>;
+export type SensitiveValues = z.infer<typeof sensitiveValues>;
+
 export type ErrorBody = z.infer<typeof errorBody>;
 export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
+
+export type StatisticsView = z.infer<typeof statisticsBody>;
+export type StatisticsChild = StatisticsView['children'][number];
+export type BasicSituation = z.infer<typeof basicSituationBody>;

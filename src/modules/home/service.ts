@@ -1,12 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { scopePrefixes } from '../../platform/access/actor.js';
+import { and, eq, sql } from 'drizzle-orm';
 import { rows } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
 import { todoList, type TodoProvider } from '../../platform/todo/todo.js';
 import { memberTallies } from '../members/schema.js';
 import { adminUnits, organizations } from '../organizations/schema.js';
-import { visibleOrg } from '../organizations/queries.js';
+import { scopeRoots, visibleOrg } from '../organizations/queries.js';
 import { orgTypes } from '../organizations/rules.js';
 import { memberFigures, type HomeView } from './contracts.js';
 
@@ -15,7 +14,7 @@ import { memberFigures, type HomeView } from './contracts.js';
  * looks at (by default the widest one they hold) and their to-do list.
  */
 export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProviders: TodoProvider[], orgCode?: string): Promise<HomeView> {
-  const scopes = await scopeRoots(ctx);
+  const scopes = await scopeRoots(ctx, 'org.read');
   if (scopes.length === 0) throw notFound();
   const org = orgCode ? await visibleOrg(ctx, orgCode) : scopes[0]!;
   const prefix = org.path + '%';
@@ -64,15 +63,6 @@ export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProvi
     children,
     todos: await todoList(ctx, lang, todoProviders),
   };
-}
-
-/** The top organization of each subtree the user can read, widest first. */
-async function scopeRoots(ctx: ServiceContext) {
-  const prefixes = scopePrefixes(ctx.actor, 'org.read');
-  if (prefixes.length === 0) return [];
-  return ctx.db.select().from(organizations)
-    .where(and(eq(organizations.countyId, ctx.actor.countyId), inArray(organizations.path, prefixes)))
-    .orderBy(organizations.depth, organizations.code);
 }
 
 function sumFigures(groups: HomeView['members'][]): HomeView['members'] {

@@ -56,7 +56,7 @@ describe.each(engines)('member tallies on %s', (engine) => {
 
     // A change of category, an ended membership, a change of gender and ethnicity, a deletion.
     await t.database.db.update(memberships).set({ category: 'full' }).where(and(eq(memberships.countyId, county.id), eq(memberships.personId, li.id)));
-    await t.database.db.update(memberships).set({ endedOn: '2026-03-01' }).where(eq(memberships.personId, zhang.id));
+    await t.database.db.update(memberships).set({ endedOn: '2026-03-01', endReason: 'died' }).where(eq(memberships.personId, zhang.id));
     await t.database.db.update(people).set({ gender: '2', ethnicity: '05' }).where(eq(people.id, bulk[0]!.id));
     await t.database.db.update(people).set({ name: '群众改名' }).where(eq(people.id, bulk[1]!.id));
     await t.database.db.delete(memberships).where(eq(memberships.personId, bulk[2]!.id));

@@ -1,12 +1,13 @@
 /** Reading the tree: lists, single organizations (scoped), details with history. */
-import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { inScope, permission, type Actor } from '../../platform/access/actor.js';
+import type { Ability } from '../../platform/access/abilities.js';
+import { inScope, permission, scopePrefixes, type Actor } from '../../platform/access/actor.js';
 import type { PermissionView } from '../../platform/http/contracts.js';
 import type { Db } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
-import { isPinyinQuery } from '../../platform/text/pinyin.js';
+import { escapeLike, isPinyinQuery } from '../../platform/text/pinyin.js';
 import type { OrgDetail, OrgSummary } from './contracts.js';
 import { mayContain, orgTypes, type OrgType, type UnitType } from './rules.js';
 import { adminUnits, organizations, orgEvents } from './schema.js';
@@ -63,9 +64,6 @@ function pinyinOrCode(q: string) {
   );
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
-}
 
 /** An organization the actor may read; anything else answers as if it did not exist. */
 export async function visibleOrg(ctx: ServiceContext, code: string, db: Db = ctx.db): Promise<OrgRow> {
@@ -80,6 +78,15 @@ export async function visibleOrg(ctx: ServiceContext, code: string, db: Db = ctx
     );
   if (!org) throw notFound('org.not_found', { code });
   return org;
+}
+
+/** The top organization of each subtree in which the actor holds an ability, widest first. */
+export async function scopeRoots(ctx: ServiceContext, ability: Ability): Promise<OrgRow[]> {
+  const prefixes = scopePrefixes(ctx.actor, ability);
+  if (prefixes.length === 0) return [];
+  return ctx.db.select().from(organizations)
+    .where(and(eq(organizations.countyId, ctx.actor.countyId), inArray(organizations.path, prefixes)))
+    .orderBy(organizations.depth, organizations.code);
 }
 
 export async function getOrganization(ctx: ServiceContext, code: string): Promise<OrgDetail> {

@@ -70,7 +70,7 @@ export async function mergeOrganization(ctx: ServiceContext, code: string, input
       await w.tx.update(organizations).set({ parentId: into.id }).where(and(eq(organizations.countyId, from.countyId), eq(organizations.id, child.id)));
     }
     await endPosts(w, from, on);
-    await repoint(w.tx, from.countyId, from.id, into);
+    await repoint(w.tx, from.countyId, from.id, into, on);
     await w.tx
       .update(organizations)
       .set({ status: 'dissolved', dissolvedOn: on, mergedIntoId: into.id, updatedAt: w.now })

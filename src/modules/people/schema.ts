@@ -21,6 +21,9 @@ export const people = pgTable(
     phone: text('phone'),
     /** GB/T 4658 education code. */
     education: text('education'),
+    /** Occupation category of Party statistics (see members/rules/occupation.ts). */
+    occupation: text('occupation'),
+    address: text('address'),
     /** The organization the person belongs to (for scope). */
     orgId: uuid('org_id').notNull(),
     orgPath: text('org_path').notNull(),

@@ -12,13 +12,14 @@ export const abilities = [
   'audit.read',
   'person.read',
   'person.read_sensitive',
+  'member.manage',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
 export const roleAbilities: Record<Role, readonly Ability[]> = {
   county_admin: abilities,
   township_admin: abilities,
-  branch_secretary: ['org.read', 'person.read', 'person.read_sensitive'],
+  branch_secretary: ['org.read', 'person.read', 'person.read_sensitive', 'member.manage'],
   cadre: ['org.read', 'person.read'],
   member: ['org.read'],
 };
@@ -38,4 +39,5 @@ export const abilityLabels: Record<Ability, { zh: string; en: string }> = {
   'audit.read': { zh: '查看审计日志', en: 'read the audit trail' },
   'person.read': { zh: '查看人员', en: 'view people' },
   'person.read_sensitive': { zh: '查看完整身份证号和手机号', en: 'see full ID and phone numbers' },
+  'member.manage': { zh: '管理党员信息', en: 'manage member records' },
 };

@@ -18,6 +18,8 @@ export async function importTemplate(sheetName: string, columns: TemplateColumn[
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16, style: { numFmt: '@' } }));
+  // Examples first: a validation set on an empty row creates it, and addRow would append after row 2000.
+  for (const example of examples) sheet.addRow(example);
   const header = sheet.getRow(1);
   header.font = { bold: true };
   columns.forEach((c, i) => {
@@ -34,7 +36,6 @@ export async function importTemplate(sheetName: string, columns: TemplateColumn[
       }
     }
   });
-  for (const example of examples) sheet.addRow(example);
   const help = workbook.addWorksheet('填写说明');
   help.getColumn(1).width = 100;
   for (const line of instructions) help.addRow([line]);

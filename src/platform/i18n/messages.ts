@@ -104,6 +104,67 @@ export const messages = {
   'org.villager_group_taken': { zh: '村民小组“{name}”已存在', en: 'The villager group "{name}" already exists' },
   'county.code_taken': { zh: '县级代码“{code}”已存在', en: 'The county code "{code}" already exists' },
   'county.not_found': { zh: '县“{code}”不存在，请先运行 grassroots init', en: 'County "{code}" does not exist; run grassroots init first' },
+  // members: statistics
+  'statistics.future_date': { zh: '统计日期 {asOf} 晚于今天（{today}）', en: 'The as-of date {asOf} is after today ({today})' },
+  'statistics.bad_age_edges': { zh: '年龄分段“{value}”无效：应为递增的整数年龄，用逗号分隔，如 35,54', en: 'Age bands "{value}" are invalid: give increasing whole ages separated by commas, e.g. 35,54' },
+
+  // members: path-to-membership rules (members/rules/pipeline.ts) and the member import
+  'pipeline.applicant_age': {
+    zh: '申请入党须年满十八周岁（党章第一条）：{field} {date} 时年龄为 {age} 岁',
+    en: 'An applicant must be at least 18 (Party Constitution, Art. 1): aged {age} on the {field} {date}',
+  },
+  'pipeline.date_order': {
+    zh: '入党各阶段日期须依次在后：{field} {date} 早于{other} {otherDate}',
+    en: 'Stage dates must follow the order of the stages: the {field} {date} is before the {other} {otherDate}',
+  },
+  'pipeline.activist_year': {
+    zh: '入党积极分子须经一年以上培养考察方可列为发展对象（发展党员工作细则第十三条）：{other} {otherDate}，{field}不应早于 {earliest}，现为 {date}',
+    en: 'An activist becomes a development target only after a year of observation (Rules on Admission, Art. 13): activist since {otherDate}, so not before {earliest}, but the {field} is {date}',
+  },
+  'pipeline.probation_length': {
+    zh: '预备期为一年，延长的须期满（发展党员工作细则）：入党日期 {otherDate}，{field}不应早于 {earliest}，现为 {date}',
+    en: 'Probation lasts a year plus any extension (Rules on Admission): admitted on {otherDate}, so full membership not before {earliest}, but the {field} is {date}',
+  },
+  'pipeline.extension_range': {
+    zh: '预备期只能延长 6 至 12 个月（发展党员工作细则），不能为 {months} 个月',
+    en: 'Probation may be extended by 6 to 12 months only (Rules on Admission), not {months}',
+  },
+  'pipeline.extension_once': {
+    zh: '预备期只能延长一次（发展党员工作细则），已延长 {months} 个月',
+    en: 'Probation may be extended only once (Rules on Admission); it was already extended by {months} months',
+  },
+  'pipeline.category_missing_date': { zh: '人员类别为“{category}”时须有{field}', en: 'A {category} needs a {field}' },
+  'pipeline.category_extra_date': { zh: '人员类别为“{category}”时不应有{field}（{value}）', en: 'A {category} cannot have a {field} ({value})' },
+  'pipeline.future_date': { zh: '{field} {date} 晚于今天（{asOf}）', en: 'The {field} {date} is after today ({asOf})' },
+  'member_import.required': { zh: '不能为空', en: 'is required' },
+  'member_import.name_too_long': { zh: '姓名最长 {max} 个字符', en: 'a name has at most {max} characters' },
+  'member_import.bad_gender': { zh: '无法识别，应为“男”或“女”', en: 'not understood: write 男 (male) or 女 (female)' },
+  'member_import.bad_ethnicity': { zh: '不在 GB 3304 民族代码表中，请填写如“汉族”“彝族”或两位代码', en: 'not in the GB 3304 table: write e.g. 汉族 or 彝族, or the 2-digit code' },
+  'member_import.bad_date_format': { zh: '不是日期，请写成 2019-01-05 这样的格式', en: 'not a date: write it as 2019-01-05' },
+  'member_import.impossible_date': { zh: '日历上没有这一天', en: 'no such day in the calendar' },
+  'member_import.id_length': { zh: '公民身份号码应为 18 位', en: 'a citizen ID number has 18 characters' },
+  'member_import.id_characters': { zh: '前 17 位应为数字，最后一位为数字或 X', en: 'the first 17 characters must be digits and the last a digit or X' },
+  'member_import.id_check_digit': { zh: '校验码不对，号码可能有录入错误', en: 'the check character is wrong: the number was probably mistyped' },
+  'member_import.id_birth_date': { zh: '号码中的出生日期不是真实日期', en: 'the birth date inside the number is not a real date' },
+  'member_import.id_birth_mismatch': { zh: '与身份证号码不符：号码中的出生日期为 {expected}', en: 'disagrees with the citizen ID number, whose birth date is {expected}' },
+  'member_import.id_gender_mismatch': { zh: '与身份证号码不符：号码显示为“{expected}”', en: 'disagrees with the citizen ID number, which says {expected}' },
+  'member_import.bad_education': { zh: '无法识别，可填：研究生、大学本科、大学专科、中专、高中、初中、小学或 GB/T 4658 代码', en: 'not understood: write 研究生, 大学本科, 大学专科, 中专, 高中, 初中, 小学 or a GB/T 4658 code' },
+  'member_import.bad_category': { zh: '无法识别，可选：{options}', en: 'not understood; one of: {options}' },
+  'member_import.unknown_org': { zh: '党组织“{value}”不存在', en: 'organization "{value}" does not exist' },
+  'member_import.org_dissolved': { zh: '党组织“{value}”已撤销', en: 'organization "{value}" is dissolved' },
+  'member_import.org_is_group': { zh: '“{value}”是党小组，组织关系应在党支部（党总支、党委）', en: '"{value}" is a party group: a membership belongs to a branch (or general branch, committee)' },
+  'member_import.bad_yes_no': { zh: '应填“是”或“否”', en: 'write 是 (yes) or 否 (no)' },
+  'member_import.bad_occupation': { zh: '无法识别，可选：{options}', en: 'not understood; one of: {options}' },
+  'member_import.bad_phone': { zh: '应为 11 位手机号码，或带区号的固定电话（如 0871-1234567）', en: 'write an 11-digit mobile number or a landline with its area code (e.g. 0871-1234567)' },
+  'member_import.duplicate_id': { zh: '同一公民身份号码在文件中出现多次（第 {rows} 行）', en: 'the same citizen ID number appears more than once (rows {rows})' },
+  'member_import.duplicate_person': { zh: '姓名、出生日期和党组织都相同的人员在文件中出现多次（第 {rows} 行）', en: 'the same name, birth date and organization appear more than once (rows {rows})' },
+  'member_import.person_out_of_scope': { zh: '此人已登记在您管辖范围以外的党组织，请办理组织关系转接', en: 'this person is registered in an organization outside your scope: transfer the membership instead' },
+  'member_import.ambiguous_person': { zh: '系统中有 {count} 名同名且出生日期相同的人员，请填写公民身份号码以确定是哪一位', en: '{count} people with this name and birth date are registered here: give the citizen ID number to say which' },
+  // members: list, profile, privacy and export
+  'members.not_found': { zh: '未找到该人员', en: 'No such person' },
+  'members.sensitive_forbidden': { zh: '您的岗位不能查看完整的身份证号和手机号', en: 'None of your posts allows seeing full ID and phone numbers' },
+  'members.age_range': { zh: '年龄下限 {min} 大于上限 {max}', en: 'The minimum age {min} is above the maximum age {max}' },
+  'members.export_too_large': { zh: '符合条件的人员超过 {limit} 名，请缩小范围后分批导出', en: 'More than {limit} people match: narrow the filters and export in parts' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -21,3 +21,8 @@ export function personPinyinKey(name: string): string {
 export function isPinyinQuery(q: string): boolean {
   return /^[a-z0-9 ]+$/i.test(q);
 }
+
+/** Escapes LIKE's wildcards in a search term typed by a user. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}

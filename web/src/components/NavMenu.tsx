@@ -55,7 +55,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const items: Item[] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     { key: '/organizations', icon: <ApartmentOutlined />, label: t('nav.organizations') },
-    coming(t, 'members', 'nav.members', <TeamOutlined />),
+    gated(t, '/members', 'nav.members', <TeamOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     coming(t, 'meetings', 'nav.meetings', <CalendarOutlined />),
     {
       key: 'contact',
@@ -71,7 +71,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     },
     coming(t, 'commitments', 'nav.commitments', <FlagOutlined />),
     coming(t, 'disclosure', 'nav.disclosure', <NotificationOutlined />),
-    coming(t, 'reports', 'nav.reports', <BarChartOutlined />),
+    gated(t, '/statistics', 'nav.reports', <BarChartOutlined />, user.abilities.includes('person.read'), 'nav.noStatisticsAbility'),
     gated(t, '/audit', 'nav.audit', <AuditOutlined />, user.abilities.includes('audit.read'), 'nav.noAuditAbility'),
     gated(t, '/users', 'nav.users', <UserSwitchOutlined />, user.abilities.includes('user.manage'), 'nav.noUsersAbility'),
     { key: '/account', icon: <SettingOutlined />, label: t('nav.account') },

@@ -1,10 +1,14 @@
 /** The web app's own strings. Server messages arrive already translated and are shown as they come. */
 import { accountsEn, accountsZh } from './accounts.js';
+import { memberListEn, memberListZh } from './memberList.js';
 import { organizationsEn, organizationsZh } from './organizations.js';
+import { statisticsEn, statisticsZh } from './statistics.js';
 
 export const zh = {
   ...accountsZh,
   ...organizationsZh,
+  ...memberListZh,
+  ...statisticsZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -205,6 +209,8 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...organizationsEn,
+  ...memberListEn,
+  ...statisticsEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',

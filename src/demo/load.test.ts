@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, openTestDatabase } from '../../test/support/databases.js';
+import { systemClock } from '../platform/clock.js';
+import { rows, type Database } from '../platform/db/database.js';
+import { generateCounty } from './generate.js';
+import { loadDemoCounty } from './load.js';
+
+const demo = generateCounty({ seed: 3, code: '530522', asOf: '2026-06-30', memberTarget: 600 });
+const isMember = (c: string | undefined) => c === 'full' || c === 'probationary';
+
+describe.each(engines)('loading a demo county on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await loadDemoCounty(database.db, systemClock, demo);
+  }, 120_000);
+  afterAll(async () => database?.close());
+
+  it('writes every person with occupation and address, and every relation, open or ended', async () => {
+    const [counts] = await rows(database.db, sql`select
+      (select count(*) from people)::int as people,
+      (select count(*) from people where occupation is not null and address is not null)::int as described,
+      (select count(*) from people where phone is null)::int as without_phone,
+      (select count(*) from memberships where ended_on is null)::int as open,
+      (select count(*) from memberships where ended_on is not null)::int as ended,
+      (select count(*) from memberships where mobile and mobile_destination is not null and mobile_since is not null)::int as mobile`);
+    expect(counts).toEqual({
+      people: demo.people.length,
+      described: demo.people.length,
+      without_phone: demo.people.filter((p) => p.phone === null).length,
+      open: demo.people.filter((p) => p.membership !== null).length,
+      ended: demo.people.reduce((n, p) => n + p.endedMemberships.length, 0),
+      mobile: demo.people.filter((p) => p.membership?.mobile).length,
+    });
+  });
+
+  it('keeps each transfer: the old branch until the day, the new one from it', async () => {
+    const moved = demo.people.filter((p) => p.endedMemberships.some((m) => m.endReason === 'transferred'));
+    expect(moved.length).toBeGreaterThan(0);
+    const got = await rows<{ id_number: string; code: string; started_on: string | null; ended_on: string | null; end_reason: string | null }>(database.db, sql`
+      select p.id_number, o.code, m.started_on::text, m.ended_on::text, m.end_reason
+      from memberships m
+      join people p on p.county_id = m.county_id and p.id = m.person_id
+      join organizations o on o.county_id = m.county_id and o.id = m.org_id
+      where m.person_id in (select person_id from memberships where end_reason = 'transferred')
+      order by p.id_number, m.ended_on nulls last`);
+    const expected = moved
+      .toSorted((a, b) => (a.idNumber < b.idNumber ? -1 : 1))
+      .flatMap((p) => [
+        ...p.endedMemberships.map((m) => ({ id_number: p.idNumber, code: m.orgCode, started_on: m.startedOn, ended_on: m.endedOn, end_reason: m.endReason })),
+        { id_number: p.idNumber, code: p.orgCode, started_on: p.membership!.startedOn, ended_on: null, end_reason: null },
+      ]);
+    expect(got).toEqual(expected);
+  });
+
+  it('keeps the member tallies equal to the members generated today', async () => {
+    const tallied = await rows<{ n: number }>(database.db, sql`select coalesce(sum(n), 0)::int as n from member_tallies where category in ('full', 'probationary')`);
+    expect(tallied[0]?.n).toBe(demo.people.filter((p) => isMember(p.membership?.category)).length);
+  });
+});
