@@ -7,6 +7,9 @@
  * API runs for it, so their ratio is the cost of routing, ORM, scope checks and JSON alone.
  */
 import { createHash } from 'node:crypto';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { childrenSql, memberCountsSql, orgCountsSql } from '../src/modules/members/statistics/query.js';
+import { defaultAgeEdges } from '../src/modules/members/statistics/rules.js';
 import { chinaDate } from '../src/platform/clock.js';
 import type { App } from '../src/platform/http/app-types.js';
 import type { Raw } from './engines.js';
@@ -199,4 +202,20 @@ export async function timeInterleaved(tasks: Record<string, () => Promise<unknow
     }
   }
   return Object.fromEntries(names.map((n) => [n, summarize(samples[n]!)]));
+}
+
+/** The statements of /api/statistics/members for a county today, rendered from the module's own SQL. */
+export function statisticsStatements(s: Scope): Statement[] {
+  const dialect = new PgDialect();
+  const today = chinaDate(new Date());
+  const subtree = { countyId: s.countyId, path: s.rootPath };
+  const render = (name: string, query: ReturnType<typeof orgCountsSql>): Statement => {
+    const { sql, params } = dialect.sqlToQuery(query);
+    return { name, text: sql, params };
+  };
+  return [
+    render('member counts', memberCountsSql(subtree, today, defaultAgeEdges)),
+    render('organization counts', orgCountsSql(subtree, today)),
+    render('children', childrenSql(s.countyId, s.rootId, today)),
+  ];
 }

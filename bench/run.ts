@@ -20,7 +20,7 @@ import { pgliteHost, postgresHost, type EngineHost, type Raw, type Store } from 
 import { loadTest, LOAD_PATHS, type LoadResult } from './load.js';
 import { loadLines, machineLines, sampleLoad } from './machine.js';
 import {
-  apiCall, countyScope, homeExtraStatements, homeStatements, runStatements, sessionStatement, signIn, subtreeStatement, timeInterleaved,
+  apiCall, countyScope, homeExtraStatements, homeStatements, runStatements, sessionStatement, signIn, statisticsStatements, subtreeStatement, timeInterleaved,
   wholeDatabaseStatement, type Plan, type Scope,
 } from './queries.js';
 import { startTimes, type StartResult } from './startup.js';
@@ -138,12 +138,16 @@ async function measureQueries(engine: string, scale: string, o: Opened, options:
     apiHome: apiCall(o.app, o.cookie, '/api/home'),
     rawHome: () => runStatements(o.raw, home),
   };
+  const stats = [session, homeExtraStatements(o.scope, o.userId)[0]!, ...statisticsStatements(o.scope)];
+  tasks.apiStats = apiCall(o.app, o.cookie, '/api/statistics/members');
+  tasks.rawStats = () => runStatements(o.raw, stats);
   if (options.subtree) {
     tasks.apiOrgs = apiCall(o.app, o.cookie, '/api/organizations');
     tasks.rawOrgs = () => runStatements(o.raw, sub);
   }
   const s = await timeInterleaved(tasks, plan);
   results.queries.push({ engine, scale, query: 'home page (GET /api/home)', api: s.apiHome!, raw: s.rawHome! });
+  results.queries.push({ engine, scale, query: 'member statistics (GET /api/statistics/members)', api: s.apiStats!, raw: s.rawStats! });
   if (options.subtree) results.queries.push({ engine, scale, query: 'subtree list (GET /api/organizations)', api: s.apiOrgs!, raw: s.rawOrgs! });
   if (options.breakdown) {
     const statements = home;
@@ -344,6 +348,12 @@ function report(): string {
   }
   for (const q of homeRows.filter((x) => x.scale === 'county')) {
     verdict(q.api!.median <= 2 * q.raw.median, `${q.engine} home-page API ≤ 2× raw SQL on the demo county: ${ratio(q.api!.median, q.raw.median)} (${ms(q.api!.median)} vs ${ms(q.raw.median)} ms)`);
+  }
+  const statsRows = results.queries.filter((q) => q.query.startsWith('member statistics') && q.api);
+  const pgliteStats = statsRows.find((q) => q.engine === 'PGlite' && q.scale === 'county');
+  if (pgliteStats) verdict(pgliteStats.api!.median <= 50, `PGlite member statistics of the demo county p50 ≤ 50 ms: ${ms(pgliteStats.api!.median)} ms (${ratio(pgliteStats.api!.median, pgliteStats.raw.median)} raw)`);
+  for (const q of statsRows.filter((x) => x.scale.startsWith('province'))) {
+    out.push(`- (info) ${q.engine} member statistics of one county in the ${q.scale} database: p50 ${ms(q.api!.median)} ms, ${ratio(q.api!.median, q.raw.median)} raw (province-wide figures have no API yet)`);
   }
   for (const q of homeRows.filter((x) => x.scale.startsWith('province'))) {
     out.push(`- (info) ${q.engine} home-page API for one county in the ${q.scale} database: p50 ${ms(q.api!.median)} ms, ${ratio(q.api!.median, q.raw.median)} raw`);
