@@ -2,6 +2,7 @@
  * Rules of Party statistics (rules.md §8.1): percentages, age bands, join-date periods, and the
  * stage a member had reached on a given day. Pure functions; the queries feed them counts.
  */
+import type { MemberCategory } from '../rules/pipeline.js';
 
 /** Percent of the member total, two decimals, rounded half up, in exact integer arithmetic. */
 export function percent(count: number, total: number): number {
@@ -67,11 +68,10 @@ export const joinPeriods = [
   { key: 'to_2012', before: '2012-11-08', label: { zh: '党的十一届三中全会后至党的十八大前', en: 'Dec 1978 – Nov 2012' } },
   { key: 'since_2012', before: null, label: { zh: '党的十八大以来', en: 'Since Nov 2012' } },
 ] as const;
-export const stages = ['applicant', 'activist', 'development_target', 'probationary', 'full'] as const;
-export type Stage = (typeof stages)[number];
+export { memberCategories as stages, type MemberCategory as Stage } from '../rules/pipeline.js';
 
 /** The column holding the date each stage was reached, in stage order. */
-export const stageColumns: Record<Stage, string> = {
+export const stageColumns: Record<MemberCategory, string> = {
   applicant: 'applied_on',
   activist: 'activist_on',
   development_target: 'target_on',
