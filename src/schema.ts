@@ -5,3 +5,5 @@ export * from './modules/organizations/schema.js';
 export * from './modules/people/schema.js';
 export * from './modules/members/schema.js';
 export * from './modules/accounts/schema.js';
+export * from './modules/members/admission/schema.js';
+export * from './modules/members/transfers/schema.js';

@@ -13,6 +13,7 @@ export const abilities = [
   'person.read',
   'person.read_sensitive',
   'member.manage',
+  'member.approve',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
@@ -40,4 +41,5 @@ export const abilityLabels: Record<Ability, { zh: string; en: string }> = {
   'person.read': { zh: '查看人员', en: 'view people' },
   'person.read_sensitive': { zh: '查看完整身份证号和手机号', en: 'see full ID and phone numbers' },
   'member.manage': { zh: '管理党员信息', en: 'manage member records' },
+  'member.approve': { zh: '审批发展党员、转正，并可说明理由后越过规则', en: 'approve admissions and full membership, and override rules with a reason' },
 };
