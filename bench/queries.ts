@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { childrenSql, memberCountsSql, orgCountsSql } from '../src/modules/members/statistics/query.js';
 import { defaultAgeEdges } from '../src/modules/members/statistics/rules.js';
+import { birthdaysToComeSql, boundaryYears, breakdownsSql } from '../src/modules/members/statistics/tallied.js';
 import { chinaDate } from '../src/platform/clock.js';
 import type { App } from '../src/platform/http/app-types.js';
 import type { Raw } from './engines.js';
@@ -152,6 +153,20 @@ export function wholeDatabaseStatement(): Statement {
   };
 }
 
+/**
+ * Every breakdown of the whole database (every county) from the maintained breakdowns of each
+ * county's root: what a province's statistics would read instead of scanning its members.
+ */
+export function wholeDatabaseBreakdownsStatement(): Statement {
+  return {
+    name: 'member breakdowns, whole database',
+    text: `select b.category, b.dimension, b.value, sum(b.n)::int as n
+      from "member_breakdowns" b join "organizations" o on o.county_id = b.county_id and o.path = b.subtree_path
+      where o.parent_id is null group by 1, 2, 3`,
+    params: [],
+  };
+}
+
 export async function runStatements(raw: Raw, statements: Statement[]): Promise<void> {
   for (const s of statements) await raw.query(s.text, s.params);
 }
@@ -204,18 +219,27 @@ export async function timeInterleaved(tasks: Record<string, () => Promise<unknow
   return Object.fromEntries(names.map((n) => [n, summarize(samples[n]!)]));
 }
 
-/** The statements of /api/statistics/members for a county today, rendered from the module's own SQL. */
-export function statisticsStatements(s: Scope): Statement[] {
+/**
+ * The statements of /api/statistics/members for a county, rendered from the module's own SQL:
+ * today from the maintained breakdowns, or another day (`asOf`) from the memberships open then.
+ */
+export function statisticsStatements(s: Scope, asOf?: string): Statement[] {
   const dialect = new PgDialect();
-  const today = chinaDate(new Date());
+  const day = asOf ?? chinaDate(new Date());
   const subtree = { countyId: s.countyId, path: s.rootPath };
   const render = (name: string, query: ReturnType<typeof orgCountsSql>): Statement => {
     const { sql, params } = dialect.sqlToQuery(query);
     return { name, text: sql, params };
   };
+  const members = asOf
+    ? [render('member counts', memberCountsSql(subtree, day, defaultAgeEdges))]
+    : [
+      render('member breakdowns', breakdownsSql({ ...subtree, orgId: s.rootId })),
+      render('birthdays to come', birthdaysToComeSql(subtree, day, boundaryYears(day, defaultAgeEdges))),
+    ];
   return [
-    render('member counts', memberCountsSql(subtree, today, defaultAgeEdges)),
-    render('organization counts', orgCountsSql(subtree, today)),
-    render('children', childrenSql(s.countyId, s.rootId, today)),
+    ...members,
+    render('organization counts', orgCountsSql(subtree, day)),
+    render('children', childrenSql(s.countyId, s.rootId, day)),
   ];
 }

@@ -21,7 +21,7 @@ import { loadTest, LOAD_PATHS, type LoadResult } from './load.js';
 import { loadLines, machineLines, sampleLoad } from './machine.js';
 import {
   apiCall, countyScope, homeExtraStatements, homeStatements, runStatements, sessionStatement, signIn, statisticsStatements, subtreeStatement, timeInterleaved,
-  wholeDatabaseStatement, type Plan, type Scope,
+  wholeDatabaseBreakdownsStatement, wholeDatabaseStatement, type Plan, type Scope,
 } from './queries.js';
 import { startTimes, type StartResult } from './startup.js';
 import { median, ms, ratio, seconds, table, type Summary } from './stats.js';
@@ -141,6 +141,9 @@ async function measureQueries(engine: string, scale: string, o: Opened, options:
   const stats = [session, homeExtraStatements(o.scope, o.userId)[0]!, ...statisticsStatements(o.scope)];
   tasks.apiStats = apiCall(o.app, o.cookie, '/api/statistics/members');
   tasks.rawStats = () => runStatements(o.raw, stats);
+  const past = [session, homeExtraStatements(o.scope, o.userId)[0]!, ...statisticsStatements(o.scope, DEMO_AS_OF)];
+  tasks.apiPastStats = apiCall(o.app, o.cookie, `/api/statistics/members?asOf=${DEMO_AS_OF}`);
+  tasks.rawPastStats = () => runStatements(o.raw, past);
   if (options.subtree) {
     tasks.apiOrgs = apiCall(o.app, o.cookie, '/api/organizations');
     tasks.rawOrgs = () => runStatements(o.raw, sub);
@@ -148,6 +151,7 @@ async function measureQueries(engine: string, scale: string, o: Opened, options:
   const s = await timeInterleaved(tasks, plan);
   results.queries.push({ engine, scale, query: 'home page (GET /api/home)', api: s.apiHome!, raw: s.rawHome! });
   results.queries.push({ engine, scale, query: 'member statistics (GET /api/statistics/members)', api: s.apiStats!, raw: s.rawStats! });
+  results.queries.push({ engine, scale, query: `member statistics as of a past day (GET /api/statistics/members?asOf=${DEMO_AS_OF})`, api: s.apiPastStats!, raw: s.rawPastStats! });
   if (options.subtree) results.queries.push({ engine, scale, query: 'subtree list (GET /api/organizations)', api: s.apiOrgs!, raw: s.rawOrgs! });
   if (options.breakdown) {
     const statements = home;
@@ -249,7 +253,10 @@ async function benchEngine(host: EngineHost): Promise<void> {
   await measureQueries(engine, scale, p, { subtree: true, breakdown: true });
   const whole = wholeDatabaseStatement();
   const w = await timeInterleaved({ [whole.name]: () => p.raw.query(whole.text) }, { ...plan, runs: Math.min(plan.runs, 10), warmup: 1 });
-  results.queries.push({ engine, scale, query: 'member figures of the whole database (raw SQL only: no API has it)', api: null, raw: w[whole.name]! });
+  results.queries.push({ engine, scale, query: 'member figures of the whole database, scanning memberships (raw SQL only: no API has it)', api: null, raw: w[whole.name]! });
+  const tallied = wholeDatabaseBreakdownsStatement();
+  const b = await timeInterleaved({ [tallied.name]: () => p.raw.query(tallied.text) }, plan);
+  results.queries.push({ engine, scale, query: 'every breakdown of the whole database from the maintained breakdowns (raw SQL only)', api: null, raw: b[tallied.name]! });
   sampleLoad(`${engine} province load test`);
   log(`  province: load test, ${connections} connections × ${loadSeconds} s…`);
   results.loads.push({ engine, scale, result: await loadTest(p.app, p.cookie, { connections, seconds: loadSeconds }) });

@@ -79,3 +79,26 @@ export const memberTallies = pgTable(
     foreignKey({ columns: [t.countyId, t.orgId], foreignColumns: [organizations.countyId, organizations.id] }),
   ],
 );
+
+/**
+ * Live counts of current memberships in each organization's whole subtree, by category and by one
+ * breakdown at a time (dimension: gender, ethnicity, education, occupation, period, mobile,
+ * birth_year; value '' where not recorded). Statistics of today read the organization's row and
+ * its children's instead of every membership below, at any scale. Kept by statement-level triggers
+ * on memberships and people (drizzle/0007); a move rewrites memberships' paths, whose trigger moves
+ * the counts, which is why the key is `subtree_path` and not `org_path` (see organizations/tree.ts).
+ */
+export const memberBreakdowns = pgTable(
+  'member_breakdowns',
+  {
+    countyId: countyKey(),
+    subtreePath: text('subtree_path').notNull(),
+    category: text('category').notNull(),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyId, t.subtreePath, t.category, t.dimension, t.value] }),
+  ],
+);

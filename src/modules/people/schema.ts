@@ -34,6 +34,8 @@ export const people = pgTable(
     primaryKey({ columns: [t.countyId, t.id] }),
     foreignKey({ columns: [t.countyId, t.orgId], foreignColumns: [organizations.countyId, organizations.id] }),
     index('people_org_path').using('btree', t.orgPath.op('text_pattern_ops')),
+    // Statistics of today look up only the people whose birthday decides their age band.
+    index('people_birth_date').on(t.countyId, t.birthDate),
     check('people_gender', sql`${t.gender} is null or ${t.gender} in ('1','2')`),
   ],
 );

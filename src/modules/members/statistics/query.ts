@@ -40,17 +40,18 @@ function stageOnDay(day: string): SQL {
 
 /** Counts by child, stage and each dimension of the memberships open on a day in a subtree. */
 export async function countMembers(db: Db, subtree: Subtree, day: string, ageEdges: readonly number[]): Promise<Group[]> {
-  const found = await rows<{ seq: string; stage: Stage; n: number; g: number } & Record<Dimension, unknown>>(db, memberCountsSql(subtree, day, ageEdges));
+  const [found] = await rows<{ groups: string | null }>(db, memberCountsSql(subtree, day, ageEdges));
+  const counted = JSON.parse(found?.groups ?? '[]') as [seq: string, stage: Stage, g: number, n: number, ...values: unknown[]][];
   // grouping() sets a bit for each dimension left out of the row's set, the first dimension highest.
   const all = (1 << dimensions.length) - 1;
-  return found.map((r) => {
-    const index = dimensions.findIndex((_, i) => (r.g & (1 << (dimensions.length - 1 - i))) === 0);
-    const dimension = r.g === all ? null : dimensions[index]!;
-    return { seq: r.seq, stage: r.stage, dimension, value: dimension ? (r[dimension] as Group['value']) : null, n: r.n };
+  return counted.map(([seq, stage, g, n, ...values]) => {
+    const index = dimensions.findIndex((_, i) => (g & (1 << (dimensions.length - 1 - i))) === 0);
+    const dimension = g === all ? null : dimensions[index]!;
+    return { seq, stage, dimension, value: dimension ? (values[index] as Group['value']) : null, n };
   });
 }
 
-/** The statement behind countMembers (the benchmark runs it raw). */
+/** The statement behind countMembers (the benchmark runs it raw): one JSON text, see breakdownsSql. */
 export function memberCountsSql(subtree: Subtree, day: string, ageEdges: readonly number[]): SQL {
   const cut = subtree.path.length + 1;
   const band = ageEdges.length === 0 ? sql`0` : sql.join(ageEdges.map((e) => sql`(age > ${e})::int`), sql` + `);
@@ -71,10 +72,11 @@ export function memberCountsSql(subtree: Subtree, day: string, ageEdges: readonl
              case when joined_on is null then null else ${period} end as period
       from m where stage is not null
     )
-    select seq, stage, ${sql.raw(dimensions.join(', '))},
-           grouping(${sql.raw(dimensions.join(', '))})::int as g, count(*)::int as n
-    from x
-    group by grouping sets ((seq, stage), ${sql.raw(dimensions.map((d) => `(seq, stage, ${d})`).join(', '))})`;
+    select json_agg(json_build_array(seq, stage, g, n, ${sql.raw(dimensions.join(', '))}))::text as groups from (
+      select seq, stage, ${sql.raw(dimensions.join(', '))},
+             grouping(${sql.raw(dimensions.join(', '))})::int as g, count(*)::int as n
+      from x
+      group by grouping sets ((seq, stage), ${sql.raw(dimensions.map((d) => `(seq, stage, ${d})`).join(', '))})) counted`;
 }
 
 /** Organizations existing on a day in a subtree, by child (the child itself included) and type. */

@@ -7,6 +7,7 @@ import type { OrgType } from '../../organizations/rules.js';
 import { figuresOf, type Figures, type Lang } from './figures.js';
 import { childrenOn, countMembers, countOrganizations } from './query.js';
 import { defaultAgeEdges } from './rules.js';
+import { tallyMembers } from './tallied.js';
 
 export interface StatisticsRequest {
   orgCode?: string;
@@ -35,7 +36,10 @@ export async function memberStatistics(ctx: ServiceContext, request: StatisticsR
   if (!can(ctx.actor, 'person.read', org.path)) throw forbidden();
   const ageEdges = [...(request.ageEdges ?? defaultAgeEdges)];
   const subtree = { countyId: org.countyId, path: org.path };
-  const groups = await countMembers(ctx.db, subtree, asOf, ageEdges);
+  // Today is read from the maintained breakdowns; another day needs the rows open that day.
+  const groups = asOf === today
+    ? await tallyMembers(ctx.db, { ...subtree, orgId: org.id }, today, ageEdges)
+    : await countMembers(ctx.db, subtree, asOf, ageEdges);
   const orgCounts = await countOrganizations(ctx.db, subtree, asOf);
   const children = await childrenOn(ctx.db, org.countyId, org.id, asOf);
   const figures = (seqs: (seq: string) => boolean) => figuresOf(groups, orgCounts, seqs, ageEdges, request.lang);
