@@ -1,13 +1,15 @@
 /**
- * The home page and the subtree list, through the API (app.inject as the county administrator) and
- * as the same SQL sent straight to the engine's own client. The raw statements are copied from
- * src/modules/home/service.ts, src/modules/organizations/queries.ts (listOrganizations) and
- * src/modules/organizations/todo.ts, src/modules/accounts (the session and the initial-password
- * to-do): keep them in step when those change. The raw side of a request runs every statement the
+ * The home page, the statistics and the subtree list, through the API (app.inject as the county
+ * administrator) and as the same SQL sent straight to the engine's own client. The home page's and
+ * the statistics' statements are rendered from the modules' own SQL builders; the others are copied
+ * from src/modules/organizations/queries.ts (listOrganizations) and src/modules/organizations/todo.ts,
+ * src/modules/accounts (the session and the initial-password to-do): keep those in step. The raw side of a request runs every statement the
  * API runs for it, so their ratio is the cost of routing, ORM, scope checks and JSON alone.
  */
 import { createHash } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { directChildrenSql, memberFiguresSql, orgsByChildSql, unitsByKindSql } from '../src/modules/home/service.js';
 import { childrenSql, memberCountsSql, orgCountsSql } from '../src/modules/members/statistics/query.js';
 import { defaultAgeEdges } from '../src/modules/members/statistics/rules.js';
 import { birthdaysToComeSql, boundaryYears, breakdownsSql } from '../src/modules/members/statistics/tallied.js';
@@ -71,46 +73,20 @@ export function homeExtraStatements(s: Scope, userId: string): Statement[] {
   ];
 }
 
-/** The four statements behind the figures of /api/home (homeView), in the order it runs them. */
+/** The four statements behind the figures of /api/home (homeView), rendered from its own SQL, in its order. */
 export function homeStatements(s: Scope): Statement[] {
-  const prefix = s.rootPath + '%';
   return [
-    {
-      name: 'units by kind',
-      text: `select kind, count(*)::int as n from "admin_units"
-        where county_id = $1 and org_path like $2 group by kind`,
-      params: [s.countyId, prefix],
-    },
-    {
-      // Summed from the maintained tallies per direct child (the organization's own rows: seq '').
-      name: 'member figures',
-      text: `select split_part(substr(o.path, $3), '.', 1) as seq,
-           coalesce(sum(t.n) filter (where t.category in ('full','probationary')), 0)::int as "total",
-           coalesce(sum(t.n) filter (where t.category = 'full'), 0)::int as "full",
-           coalesce(sum(t.n) filter (where t.category = 'probationary'), 0)::int as "probationary",
-           coalesce(sum(t.n) filter (where t.category in ('full','probationary') and t.gender = '2'), 0)::int as "female",
-           coalesce(sum(t.n) filter (where t.category in ('full','probationary') and t.ethnicity <> '01'), 0)::int as "minority",
-           coalesce(sum(t.n) filter (where t.category = 'applicant'), 0)::int as "applicants",
-           coalesce(sum(t.n) filter (where t.category = 'activist'), 0)::int as "activists",
-           coalesce(sum(t.n) filter (where t.category = 'development_target'), 0)::int as "developmentTargets"
-        from "member_tallies" t join "organizations" o on o.county_id = t.county_id and o.id = t.org_id
-        where t.county_id = $1 and o.path like $2 and t.n <> 0
-        group by 1`,
-      params: [s.countyId, prefix, s.rootPath.length + 1],
-    },
-    {
-      name: 'orgs by type and child',
-      text: `select split_part(substr(o.path, $3), '.', 1) as seq, o.type, count(*)::int as n from "organizations" o
-        where o.county_id = $1 and o.path like $2 and o.status = 'active' group by 1, 2`,
-      params: [s.countyId, prefix, s.rootPath.length + 1],
-    },
-    {
-      name: 'direct children',
-      text: `select seq, code, name, type from "organizations"
-        where county_id = $1 and parent_id = $2 and status = 'active' order by code`,
-      params: [s.countyId, s.rootId],
-    },
+    render('units by kind', unitsByKindSql(s.countyId, s.rootPath)),
+    render('member figures', memberFiguresSql(s.countyId, s.rootId)),
+    render('orgs by type and child', orgsByChildSql(s.countyId, s.rootPath)),
+    render('direct children', directChildrenSql(s.countyId, s.rootId)),
   ];
+}
+
+const dialect = new PgDialect();
+function render(name: string, query: SQL): Statement {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return { name, text: sql, params };
 }
 
 /** The to-do query /api/home also runs for a county administrator (vacant secretaries). */
@@ -224,13 +200,8 @@ export async function timeInterleaved(tasks: Record<string, () => Promise<unknow
  * today from the maintained breakdowns, or another day (`asOf`) from the memberships open then.
  */
 export function statisticsStatements(s: Scope, asOf?: string): Statement[] {
-  const dialect = new PgDialect();
   const day = asOf ?? chinaDate(new Date());
   const subtree = { countyId: s.countyId, path: s.rootPath };
-  const render = (name: string, query: ReturnType<typeof orgCountsSql>): Statement => {
-    const { sql, params } = dialect.sqlToQuery(query);
-    return { name, text: sql, params };
-  };
   const members = asOf
     ? [render('member counts', memberCountsSql(subtree, day, defaultAgeEdges))]
     : [

@@ -116,7 +116,8 @@ async function checkSameAnswers(o: Opened): Promise<void> {
   const run = (name: string) => o.raw.query<Record<string, number | string>>(statement(name).text, statement(name).params);
   const groups = await run('member figures');
   const direct = await run('direct children');
-  const rawMembers = Object.fromEntries(Object.keys(body.members).map((k) => [k, groups.reduce((sum, g) => sum + Number(g[k]), 0)]));
+  const subtree = groups.find((g) => g.seq === '*');
+  const rawMembers = Object.fromEntries(Object.keys(body.members).map((k) => [k, Number(subtree?.[k] ?? 0)]));
   const rawChildren = direct.map((c) => `${c.code}:${groups.find((g) => g.seq === String(c.seq))?.total ?? 0}`).join();
   const differs = Object.keys(body.members).some((k) => rawMembers[k] !== body.members[k]);
   if (differs || rawChildren !== body.children.map((c) => `${c.code}:${c.members}`).join()) {

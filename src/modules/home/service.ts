@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rows } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
 import { todoList, type TodoProvider } from '../../platform/todo/todo.js';
-import { memberTallies } from '../members/schema.js';
+import { HAN } from '../members/rules/ethnicity.js';
+import { memberBreakdowns } from '../members/schema.js';
 import { adminUnits, organizations } from '../organizations/schema.js';
 import { scopeRoots, visibleOrg } from '../organizations/queries.js';
 import { orgTypes } from '../organizations/rules.js';
@@ -17,41 +18,17 @@ export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProvi
   const scopes = await scopeRoots(ctx, 'org.read');
   if (scopes.length === 0) throw notFound();
   const org = orgCode ? await visibleOrg(ctx, orgCode) : scopes[0]!;
-  const prefix = org.path + '%';
   const county = ctx.actor.countyId;
 
-  const byKind = await rows<{ kind: string; n: number }>(ctx.db, sql`
-    select kind, count(*)::int as n from ${adminUnits}
-    where county_id = ${county} and org_path like ${prefix} group by kind`);
-  // Figures are grouped by the path segment naming the direct child: the organization's own rows
-  // have an empty one. Members come from the maintained tallies (see memberTallies).
-  const childSeq = sql`split_part(substr(o.path, ${org.path.length + 1}), '.', 1)`;
-  const tallies = await rows<HomeView['members'] & { seq: string }>(ctx.db, sql`
-    select ${childSeq} as seq,
-           coalesce(sum(t.n) filter (where t.category in ('full','probationary')), 0)::int as "total",
-           coalesce(sum(t.n) filter (where t.category = 'full'), 0)::int as "full",
-           coalesce(sum(t.n) filter (where t.category = 'probationary'), 0)::int as "probationary",
-           coalesce(sum(t.n) filter (where t.category in ('full','probationary') and t.gender = '2'), 0)::int as "female",
-           coalesce(sum(t.n) filter (where t.category in ('full','probationary') and t.ethnicity <> '01'), 0)::int as "minority",
-           coalesce(sum(t.n) filter (where t.category = 'applicant'), 0)::int as "applicants",
-           coalesce(sum(t.n) filter (where t.category = 'activist'), 0)::int as "activists",
-           coalesce(sum(t.n) filter (where t.category = 'development_target'), 0)::int as "developmentTargets"
-    from ${memberTallies} t join ${organizations} o on o.county_id = t.county_id and o.id = t.org_id
-    where t.county_id = ${county} and o.path like ${prefix} and t.n <> 0
-    group by 1`);
-  const members = sumFigures(tallies);
-  // Organizations by type and by direct child in one pass (the organization itself: seq '').
-  const orgCounts = await rows<{ seq: string; type: string; n: number }>(ctx.db, sql`
-    select ${childSeq} as seq, o.type, count(*)::int as n from ${organizations} o
-    where o.county_id = ${county} and o.path like ${prefix} and o.status = 'active' group by 1, 2`);
-  const direct = await ctx.db.select({ seq: organizations.seq, code: organizations.code, name: organizations.name, type: organizations.type })
-    .from(organizations)
-    .where(and(eq(organizations.countyId, county), eq(organizations.parentId, org.id), eq(organizations.status, 'active')))
-    .orderBy(organizations.code);
+  const byKind = await rows<{ kind: string; n: number }>(ctx.db, unitsByKindSql(county, org.path));
+  const figures = await rows<HomeView['members'] & { seq: string }>(ctx.db, memberFiguresSql(county, org.id));
+  const { seq: _subtree, ...members } = figures.find((r) => r.seq === '*') ?? { seq: '*', ...noMembers };
+  const orgCounts = await rows<{ seq: string; type: string; n: number }>(ctx.db, orgsByChildSql(county, org.path));
+  const direct = await rows<{ seq: string; code: string; name: string; type: string }>(ctx.db, directChildrenSql(county, org.id));
   const children = direct.map((c) => ({
     code: c.code, name: c.name, type: c.type as HomeView['children'][number]['type'],
-    organizations: sumOf(orgCounts.filter((r) => r.seq === String(c.seq))),
-    members: tallies.find((r) => r.seq === String(c.seq))?.total ?? 0,
+    organizations: sumOf(orgCounts.filter((r) => r.seq === c.seq)),
+    members: figures.find((r) => r.seq === c.seq)?.total ?? 0,
   }));
 
   return {
@@ -65,8 +42,45 @@ export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProvi
   };
 }
 
-function sumFigures(groups: HomeView['members'][]): HomeView['members'] {
-  return Object.fromEntries(Object.keys(memberFigures.shape).map((k) => [k, groups.reduce((sum, g) => sum + g[k as keyof HomeView['members']], 0)])) as HomeView['members'];
+const noMembers: HomeView['members'] = Object.fromEntries(Object.keys(memberFigures.shape).map((k) => [k, 0])) as HomeView['members'];
+
+export function unitsByKindSql(countyId: string, path: string): SQL {
+  return sql`select kind, count(*)::int as n from ${adminUnits} where county_id = ${countyId} and org_path like ${path + '%'} group by kind`;
+}
+
+/**
+ * The member figures of an organization's subtree (seq '*') and of each direct child's (seq = the
+ * child's path segment), from the maintained subtree breakdowns (see memberBreakdowns): a handful
+ * of rows however large the subtree.
+ */
+export function memberFiguresSql(countyId: string, orgId: string): SQL {
+  const members = sql.raw(`b.category in ('full','probationary')`);
+  return sql`
+    select case when o.id = ${orgId} then '*' else o.seq::text end as seq,
+           coalesce(sum(b.n) filter (where b.dimension = 'gender' and ${members}), 0)::int as "total",
+           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'full'), 0)::int as "full",
+           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'probationary'), 0)::int as "probationary",
+           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.value = '2' and ${members}), 0)::int as "female",
+           coalesce(sum(b.n) filter (where b.dimension = 'ethnicity' and b.value <> ${HAN} and ${members}), 0)::int as "minority",
+           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'applicant'), 0)::int as "applicants",
+           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'activist'), 0)::int as "activists",
+           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'development_target'), 0)::int as "developmentTargets"
+    from ${organizations} o join ${memberBreakdowns} b on b.county_id = o.county_id and b.subtree_path = o.path
+    where o.county_id = ${countyId} and (o.id = ${orgId} or o.parent_id = ${orgId}) and b.dimension in ('gender', 'ethnicity')
+    group by 1`;
+}
+
+/** Organizations by type and by direct child in one pass (the organization itself: seq ''). */
+export function orgsByChildSql(countyId: string, path: string): SQL {
+  return sql`
+    select split_part(substr(o.path, ${path.length + 1}), '.', 1) as seq, o.type, count(*)::int as n from ${organizations} o
+    where o.county_id = ${countyId} and o.path like ${path + '%'} and o.status = 'active' group by 1, 2`;
+}
+
+export function directChildrenSql(countyId: string, orgId: string): SQL {
+  return sql`
+    select seq::text as seq, code, name, type from ${organizations}
+    where county_id = ${countyId} and parent_id = ${orgId} and status = 'active' order by code`;
 }
 
 const sumOf = (counts: { n: number }[]) => counts.reduce((sum, c) => sum + c.n, 0);
