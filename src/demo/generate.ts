@@ -5,6 +5,9 @@
  * per role. No database, no clock, no Math.random: the same options always give deep-equal
  * output, all dates ≤ asOf.
  */
+import { addMonths, isCalendarDate } from '../modules/members/rules/dates.js';
+import type { Occupation } from '../modules/members/rules/occupation.js';
+import { probationEnds, type MemberCategory } from '../modules/members/rules/pipeline.js';
 import { addHistory } from './history.js';
 import { citizenIdNumber } from './id-number.js';
 import {
@@ -17,17 +20,14 @@ import {
   occupation,
   outOfContactShare,
   type Home,
-  type Occupation,
   type Workplace,
 } from './life.js';
 import { PlaceNames, personName } from './names.js';
-import { earliestOn, memberStages, pipelineStages, probationEnds, type StageDates } from './pipeline.js';
+import { earliestOn, memberStages, pipelineStages, type StageDates } from './pipeline.js';
 import {
   Random,
   addDays,
-  addMonths,
   addYears,
-  isValidDate,
   maxDate,
   minDate,
   weightedPicker,
@@ -148,7 +148,6 @@ export const DEFAULT_MEMBER_TARGET = 4000;
 export const PROVINCE_MEMBER_TARGET = 50_000;
 
 type Role = DemoPost['role'];
-type Category = NonNullable<DemoPerson['membership']>['category'];
 type Profile = 'rural' | 'community' | 'agency';
 type Band = readonly [number, number];
 
@@ -556,7 +555,7 @@ class CountyBuilder {
     spec: {
       leaf: Leaf;
       age: number;
-      category: Category;
+      category: MemberCategory;
       femaleShare?: number;
       education?: WeightedEntries<string>;
       /** For full members: the latest admission date (post holders have been members a while). */
@@ -646,7 +645,7 @@ class CountyBuilder {
 
 function validateCommon(seed: number, asOf: string): void {
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new RangeError(`seed must be a finite number: ${seed}`);
-  if (!isValidDate(asOf)) throw new RangeError(`asOf must be a YYYY-MM-DD date: ${asOf}`);
+  if (!isCalendarDate(asOf)) throw new RangeError(`asOf must be a YYYY-MM-DD date: ${asOf}`);
 }
 
 /** Generates one demo county. Pure: the same options give deep-equal output. */
@@ -992,7 +991,7 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
 
   // The admission pipeline: applicants, activists, development targets, spread by branch size.
   const pickLeaf = weightedPicker(leaves.map((l) => [l, Math.max(1, l.size)] as const));
-  const pipeline: [Category, number, number][] = [
+  const pipeline: [MemberCategory, number, number][] = [
     ['applicant', Math.round(memberTarget * 0.02), 18],
     ['activist', Math.round(memberTarget * 0.018), 19],
     ['development_target', Math.round(memberTarget * 0.0025), 20],

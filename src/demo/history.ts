@@ -3,10 +3,11 @@
  * one or two probationary members whose probation was extended, a few transfers between villages
  * of the county, and a few deaths, so that statistics as of a past date differ from today's.
  */
+import { addMonths, fullYears } from '../modules/members/rules/dates.js';
 import type { DemoMembership, DemoPerson } from './generate.js';
 import { address, type Home, type Workplace } from './life.js';
 import { earliestOn, memberStages } from './pipeline.js';
-import { Random, addDays, addMonths, addYears, maxDate, yearsBetween } from './random.js';
+import { Random, addDays, addYears, maxDate } from './random.js';
 
 /** A branch that members can be transferred into. */
 export interface Branch {
@@ -64,7 +65,7 @@ export function addHistory(rng: Random, ordinary: DemoPerson[], branches: Branch
 
   take(
     Math.max(2, Math.round(memberTarget / 1500)),
-    (p, m) => m.category === 'full' && yearsBetween(p.birthDate, asOf) >= 75,
+    (p, m) => m.category === 'full' && fullYears(p.birthDate, asOf) >= 75,
     (p, m) => {
       const on = dayWithin(m);
       if (on === null) return false;

@@ -3,9 +3,8 @@
  * in the village-and-group style of rural registers, and the registry's status flags (mobile,
  * out of contact, in need of care).
  */
+import type { Occupation } from '../modules/members/rules/occupation.js';
 import type { Random, WeightedEntries } from './random.js';
-
-export type Occupation = 'worker' | 'farmer' | 'professional' | 'manager' | 'civil_servant' | 'student' | 'military' | 'retired' | 'other';
 
 /** Where a branch's members work: its occupation mix follows from it. */
 export type Workplace = 'village' | 'community' | 'government' | 'institution';

@@ -4,13 +4,13 @@
  * activist, admission a few months later, full membership when probation (one year, plus any
  * extension) ends. Dates are walked back from the latest stage reached, by typical gaps.
  */
-import { Random, addDays, addMonths, addYears, fromDayNumber, maxDate, toDayNumber } from './random.js';
-
-export type Stage = 'applicant' | 'activist' | 'development_target' | 'probationary' | 'full';
+import { fullYears } from '../modules/members/rules/dates.js';
+import { probationEnds, type MemberCategory } from '../modules/members/rules/pipeline.js';
+import { Random, addDays, addYears, fromDayNumber, maxDate, toDayNumber } from './random.js';
 
 export interface StageDates {
   /** The stage reached on the last of the dates. */
-  category: Stage;
+  category: MemberCategory;
   appliedOn: string;
   activistOn: string | null;
   targetOn: string | null;
@@ -22,6 +22,9 @@ export interface StageDates {
 }
 
 type Band = readonly [number, number];
+
+/** 党章 Art. 1: an applicant is at least 18 (the age rules/pipeline.ts checks). */
+const MIN_AGE = 18;
 
 // Gaps are counted in days, so a whole county's dates cost a few integer sums each.
 /** Days from application to activist: the talk within a month, then selection within a few months. */
@@ -38,8 +41,13 @@ const EARLIEST_AFTER_18: Record<'applied' | 'activist' | 'target' | 'joined', nu
   joined: APPLIED_TO_ACTIVIST[0] + ACTIVIST_TO_TARGET[0] + TARGET_TO_JOINED[0],
 };
 
+/**
+ * The first day the registry's rules count the person as 18: someone born on 29 February turns 18
+ * on 1 March of a common year (rules/dates.ts fullYears), a day after the same date 18 years on.
+ */
 function day18(birthDate: string): number {
-  return toDayNumber(addYears(birthDate, 18));
+  const sameDate = addYears(birthDate, MIN_AGE);
+  return toDayNumber(sameDate) + (fullYears(birthDate, sameDate) < MIN_AGE ? 1 : 0);
 }
 
 /** The earliest day a person born on `birthDate` can reach a stage by the shortest gaps above. */
@@ -72,11 +80,6 @@ function stagesReaching(rng: Random, birthDate: string, stage: 'activist' | 'tar
     activistOn: fromDayNumber(activist),
     targetOn: target === null ? null : fromDayNumber(target),
   };
-}
-
-/** When probation begun on `joinedOn` ends: one year, plus the months of an extension. */
-export function probationEnds(joinedOn: string, extensionMonths: number | null): string {
-  return addMonths(joinedOn, 12 + (extensionMonths ?? 0));
 }
 
 /**

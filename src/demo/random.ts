@@ -1,7 +1,9 @@
 /**
- * A small seeded pseudo-random generator (sfc32, seeded through splitmix32) and calendar-date
- * helpers for deterministic demo data. Nothing here reads the clock or Math.random.
+ * A small seeded pseudo-random generator (sfc32, seeded through splitmix32) and the day-number
+ * arithmetic the generator needs beside the registry's calendar rules (members/rules/dates.ts).
+ * Nothing here reads the clock or Math.random.
  */
+import { addMonths, daysInMonth } from '../modules/members/rules/dates.js';
 
 /** FNV-1a over the UTF-16 code units of a string: a stable 32-bit hash for deriving seeds. */
 export function hashString(text: string): number {
@@ -145,17 +147,7 @@ export function weightedPicker<T>(entries: WeightedEntries<T>): (rng: Random) =>
   };
 }
 
-// ---- calendar dates (proleptic Gregorian, UTC, no time of day) ----
-
-function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-function daysInMonth(y: number, m: number): number {
-  return m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
-}
+// ---- day numbers (proleptic Gregorian, UTC, no time of day) ----
 
 /**
  * A YYYY-MM-DD string as the number YYYYMMDD, or -1 if it is not a real calendar date. Read by
@@ -179,10 +171,6 @@ function digits(text: string, from: number, to: number): number {
     n = n * 10 + c;
   }
   return n;
-}
-
-export function isValidDate(text: string): boolean {
-  return packedDate(text) >= 0;
 }
 
 /** Days since 1970-01-01 for a YYYY-MM-DD date (civil-to-days, no Date objects). */
@@ -219,19 +207,7 @@ export function addDays(date: string, days: number): string {
 
 /** The same month and day `years` later (or earlier); 29 February becomes 28 February in common years. */
 export function addYears(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) + years;
-  const md = date.slice(5);
-  if (md === '02-29' && !isLeapYear(y)) return `${String(y).padStart(4, '0')}-02-28`;
-  return `${String(y).padStart(4, '0')}-${md}`;
-}
-
-/** The same day `months` later (or earlier), or the last day of that month when it is shorter. */
-export function addMonths(date: string, months: number): string {
-  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  const d = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  return addMonths(date, years * 12);
 }
 
 export function minDate(a: string, b: string): string {
@@ -240,11 +216,4 @@ export function minDate(a: string, b: string): string {
 
 export function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
-}
-
-/** Whole years from `birth` to `on` (age on a date). */
-export function yearsBetween(birth: string, on: string): number {
-  let years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
-  if (on.slice(5) < birth.slice(5)) years -= 1;
-  return years;
 }

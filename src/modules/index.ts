@@ -4,14 +4,19 @@ import { accountsHttp } from './accounts/routes.js';
 import { initialPassword } from './accounts/todo.js';
 import { auditHttp } from './audit-log/routes.js';
 import { homeHttp } from './home/routes.js';
+import { admissionHttp } from './members/admission/routes.js';
+import { admissionTodos, approvalTodos } from './members/admission/todo.js';
 import { membersHttp } from './members/routes.js';
+import { memberEditHttp } from './members/edit-routes.js';
 import { membersImportHttp } from './members/import-routes.js';
 import { statisticsHttp } from './members/statistics/routes.js';
+import { transfersHttp } from './members/transfers/routes.js';
+import { transferTodos } from './members/transfers/todo.js';
 import { organizationsHttp } from './organizations/routes.js';
 import { vacantSecretaries } from './organizations/todo.js';
 
 /** Every capability's contribution to the to-do list. */
-export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries];
+export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos];
 
 /** Every capability's routes: the one place a new module is plugged in. */
-export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp];
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp];

@@ -3,6 +3,8 @@ import type { App } from '../../src/platform/http/app-types.js';
 import { useTestApp } from '../support/app.js';
 import { engines } from '../support/databases.js';
 import { json } from '../support/http.js';
+// members: the path to membership
+import { idCheckCharacter } from '../../src/modules/members/rules/id-number.js';
 // members: list, profile, privacy and export
 import { write } from '../../src/platform/service.js';
 import { personPinyinKey } from '../../src/platform/text/pinyin.js';
@@ -10,6 +12,8 @@ import { memberships } from '../../src/modules/members/schema.js';
 import { visibleOrg } from '../../src/modules/organizations/queries.js';
 import { people } from '../../src/modules/people/schema.js';
 import type { TestCounty } from '../support/county.js';
+// members: transfers and ends
+import { idNumberOf } from '../support/members.js';
 
 /**
  * Every API route must prove that a user outside its scope is refused. Adding a route without a
@@ -43,6 +47,24 @@ async function addT1Member({ operator, county }: TestCounty): Promise<void> {
     await w.tx.insert(memberships).values({ countyId: county.id, personId: person!.id, orgId: org.id, orgPath: org.path, category: 'full' });
     t1Member.id = person!.id;
   });
+}
+
+// members: transfers and ends: a member who arrived in 马家村 and a transfer of theirs pending to 石桥村
+// (both in 和顺镇), made once per app through the API. An activist, so the member list stays as the cases above expect.
+const t1Transfers = new WeakMap<App, Promise<{ transferId: string; personId: string }>>();
+function t1Transfer(app: App, cookie: (user: string) => string): Promise<{ transferId: string; personId: string }> {
+  const made = t1Transfers.get(app) ?? (async () => {
+    const headers = { cookie: cookie('township') };
+    const arrival = await app.inject({ method: 'POST', url: '/api/member-transfers/in', headers, payload: {
+      orgCode: T1_VILLAGE, externalOrg: '外县党委', letterNo: '外组〔2026〕1号', name: '马转', idNumber: idNumberOf('53052219800101301'),
+      category: 'activist', appliedOn: '2025-01-01', activistOn: '2025-04-01',
+    } });
+    const personId = json<{ transfer: { person: { id: string } } }>(arrival).transfer.person.id;
+    const sent = await app.inject({ method: 'POST', url: `/api/members/${personId}/transfers`, headers, payload: { kind: 'within', toOrgCode: '530522101002' } });
+    return { transferId: json<{ id: string }>(sent).id, personId };
+  })();
+  t1Transfers.set(app, made);
+  return made;
 }
 
 const cases: Record<string, Case | 'public'> = {
@@ -143,6 +165,68 @@ const cases: Record<string, Case | 'public'> = {
     expect(json(outsider)).toMatchObject({
       committed: false, rowsWithErrors: 1, problems: [{ rowNumber: 2, column: '所在党组织编码', message: `党组织“${T1_VILLAGE}”不存在` }],
     });
+  },
+  // members: editing a member's registry record
+  'GET /api/members/:id/record': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/members/${t1Member.id}/record`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/members/${t1Member.id}/record`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  'PATCH /api/members/:id': async (app, cookie) => {
+    await refusedAsNotFound('PATCH', `/api/members/${t1Member.id}`, { phone: '13900002222' })(app, cookie);
+    expect((await app.inject({ method: 'PATCH', url: `/api/members/${t1Member.id}`, payload: { phone: '13900002222' }, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+    const record = await app.inject({ method: 'GET', url: `/api/members/${t1Member.id}/record`, headers: { cookie: cookie('township') } });
+    expect(json<{ phone: string }>(record).phone).toBe('138****1111');
+  },
+  // members: the path to membership
+  'GET /api/members/:id/admission': async (app, cookie) => {
+    expect((await app.inject({ method: 'GET', url: `/api/members/${t1Member.id}/admission`, headers: { cookie: cookie('township') } })).statusCode).toBe(200);
+    await refusedAsNotFound('GET', `/api/members/${t1Member.id}/admission`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/members/${t1Member.id}/admission`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  'POST /api/members/:id/admission-steps': async (app, cookie) => {
+    const payload = { step: 'oath', doneOn: '2026-01-01', override: { reason: '越权' } };
+    await refusedAsNotFound('POST', `/api/members/${t1Member.id}/admission-steps`, payload)(app, cookie);
+    expect((await app.inject({ method: 'POST', url: `/api/members/${t1Member.id}/admission-steps`, payload, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  'POST /api/members/applications': async (app, cookie) => {
+    const idNumber = `53052220000315002${idCheckCharacter('53052220000315002')}`;
+    const payload = { orgCode: T1_VILLAGE, name: '越权', gender: '2', ethnicity: '01', birthDate: '2000-03-15', idNumber, appliedOn: '2026-01-01' };
+    await refusedAsNotFound('POST', '/api/members/applications', payload)(app, cookie);
+    expect((await app.inject({ method: 'POST', url: '/api/members/applications', payload, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  // members: transfers and ends
+  'GET /api/member-transfers': async (app, cookie) => {
+    const { transferId } = await t1Transfer(app, cookie);
+    const ids = async (user: string, box: string) =>
+      json<{ items: { id: string }[] }>(await app.inject({ method: 'GET', url: `/api/member-transfers?box=${box}`, headers: { cookie: cookie(user) } })).items.map((x) => x.id);
+    expect(await ids('township', 'outgoing')).toContain(transferId);
+    for (const box of ['incoming', 'outgoing', 'arrivals']) expect(await ids('secretary2', box)).not.toContain(transferId);
+    expect((await app.inject({ method: 'GET', url: '/api/member-transfers', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/member-transfers/targets': async (app, cookie) => {
+    expect((await app.inject({ method: 'GET', url: '/api/member-transfers/targets', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'POST /api/member-transfers/in': refusedAsNotFound('POST', '/api/member-transfers/in', {
+    orgCode: T1_VILLAGE, externalOrg: '外县党委', letterNo: '外组〔2026〕2号', name: '越权', idNumber: idNumberOf('53052219800101303'), category: 'activist',
+  }),
+  'POST /api/member-transfers/:id/receive': async (app, cookie) =>
+    refusedAsNotFound('POST', `/api/member-transfers/${(await t1Transfer(app, cookie)).transferId}/receive`, {})(app, cookie),
+  'POST /api/member-transfers/:id/reject': async (app, cookie) =>
+    refusedAsNotFound('POST', `/api/member-transfers/${(await t1Transfer(app, cookie)).transferId}/reject`, { reason: '越权退回' })(app, cookie),
+  'POST /api/member-transfers/:id/cancel': async (app, cookie) =>
+    refusedAsNotFound('POST', `/api/member-transfers/${(await t1Transfer(app, cookie)).transferId}/cancel`, {})(app, cookie),
+  'GET /api/member-transfers/:id/letter.docx': async (app, cookie) =>
+    refusedAsNotFound('GET', `/api/member-transfers/${(await t1Transfer(app, cookie)).transferId}/letter.docx`)(app, cookie),
+  'GET /api/members/:id/transfers': async (app, cookie) => {
+    const { personId } = await t1Transfer(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/members/${personId}/transfers`, headers: { cookie: cookie('township') } })).statusCode).toBe(200);
+    await refusedAsNotFound('GET', `/api/members/${personId}/transfers`)(app, cookie);
+  },
+  'POST /api/members/:id/transfers': async (app, cookie) =>
+    refusedAsNotFound('POST', `/api/members/${t1Member.id}/transfers`, { kind: 'within', toOrgCode: '530522102001' })(app, cookie),
+  'POST /api/members/:id/end': async (app, cookie) => {
+    await refusedAsNotFound('POST', `/api/members/${t1Member.id}/end`, { reason: 'died', endedOn: '2026-03-01', note: '越权登记' })(app, cookie);
+    expect((await app.inject({ method: 'POST', url: `/api/members/${t1Member.id}/end`, payload: { reason: 'died', endedOn: '2026-03-01', note: '越权登记' }, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
   },
 };
 

@@ -15,6 +15,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage.js'));
 const MembersPage = lazy(() => import('./pages/MembersPage.js'));
 const MemberPage = lazy(() => import('./pages/MemberPage.js'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.js'));
+const TransfersPage = lazy(() => import('./pages/TransfersPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
 
@@ -34,6 +35,7 @@ export function App() {
             <Route path="members" element={<MembersPage />} />
             <Route path="members/:id" element={<MemberPage />} />
             <Route path="statistics" element={<StatisticsPage />} />
+            <Route path="transfers" element={<TransfersPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,6 @@
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, FlagOutlined, HomeOutlined,
-  NotificationOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined, UserSwitchOutlined,
+  NotificationOutlined, SettingOutlined, SwapOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Menu, Tag, Tooltip, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -56,6 +56,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     { key: '/organizations', icon: <ApartmentOutlined />, label: t('nav.organizations') },
     gated(t, '/members', 'nav.members', <TeamOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
+    gated(t, '/transfers', 'nav.transfers', <SwapOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     coming(t, 'meetings', 'nav.meetings', <CalendarOutlined />),
     {
       key: 'contact',

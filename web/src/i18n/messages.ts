@@ -1,14 +1,20 @@
 /** The web app's own strings. Server messages arrive already translated and are shown as they come. */
 import { accountsEn, accountsZh } from './accounts.js';
+import { admissionEn, admissionZh } from './admission.js';
+import { memberEditEn, memberEditZh } from './memberEdit.js';
 import { memberListEn, memberListZh } from './memberList.js';
 import { organizationsEn, organizationsZh } from './organizations.js';
 import { statisticsEn, statisticsZh } from './statistics.js';
+import { transfersEn, transfersZh } from './transfers.js';
 
 export const zh = {
   ...accountsZh,
   ...organizationsZh,
   ...memberListZh,
+  ...admissionZh,
+  ...memberEditZh,
   ...statisticsZh,
+  ...transfersZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -210,7 +216,10 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...organizationsEn,
   ...memberListEn,
+  ...admissionEn,
+  ...memberEditEn,
   ...statisticsEn,
+  ...transfersEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',

@@ -3,11 +3,14 @@ import { Button, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
+import { AdmissionPath } from '../components/members/admission/AdmissionPath.js';
 import { categoryColors, categoryLabel } from '../components/members/labels.js';
+import { MemberEditAction } from '../components/members/edit/MemberEditAction.js';
 import { MemberPipeline } from '../components/members/MemberPipeline.js';
 import { MembershipCard } from '../components/members/MembershipCard.js';
 import { MembershipHistory } from '../components/members/MembershipHistory.js';
 import { PersonFacts } from '../components/members/PersonFacts.js';
+import { MemberTransfers } from '../components/members/transfers/MemberTransfers.js';
 import type { MemberProfile } from '../contracts.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useApi } from '../useApi.js';
@@ -32,6 +35,7 @@ export default function MemberPage() {
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-name">{p.person.name}</Typography.Title>
         {p.membership && <Tag color={categoryColors[p.membership.category]}>{categoryLabel(p.membership.category, lang)}</Tag>}
         <Typography.Text type="secondary">{p.person.orgName}</Typography.Text>
+        <MemberEditAction personId={p.person.id} onSaved={profile.reload} />
       </Flex>
       {/* Keyed by person: full numbers shown for one must not linger on the next. */}
       <PersonFacts key={p.person.id} profile={p} />
@@ -39,7 +43,9 @@ export default function MemberPage() {
         <Col xs={24} lg={10}><MembershipCard membership={p.membership} /></Col>
         <Col xs={24} lg={14}><MemberPipeline profile={p} /></Col>
       </Row>
+      <AdmissionPath key={p.person.id} personId={p.person.id} onChanged={profile.reload} />
       <MembershipHistory history={p.history} />
+      <MemberTransfers profile={p} onChanged={profile.reload} />
     </Flex>
   );
 }

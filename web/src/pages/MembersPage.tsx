@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
+import { NewApplicationButton } from '../components/members/admission/NewApplication.js';
 import { filtersFromParams, filtersToQuery, type FilterValues } from '../components/members/filters.js';
 import { MemberFilterForm } from '../components/members/MemberFilterForm.js';
 import { memberColumns } from '../components/members/memberColumns.js';
@@ -66,6 +67,7 @@ export default function MembersPage() {
       <Flex wrap align="baseline" gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="members-title">{t('nav.members')}</Typography.Title>
         {members.data && <Typography.Text type="secondary">{members.data.org.name}</Typography.Text>}
+        <NewApplicationButton />
       </Flex>
       <Card size="small">
         {/* Keyed by the filters so that the form follows the address (reset, back button). */}

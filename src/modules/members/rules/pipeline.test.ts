@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkExtension, checkPipeline, describeViolation, memberCategories, stageFields, type MemberCategory, type PipelineViolation, type StageRecord,
+  checkExtension, checkPipeline, describeViolation, memberCategories, probationEnds, stageFields, targetEarliest,
+  type MemberCategory, type PipelineViolation, type StageRecord,
 } from './pipeline.js';
 
 const AS_OF = '2026-03-02';
@@ -202,5 +203,20 @@ describe('describeViolation', () => {
     for (const v of samples) {
       for (const lang of ['zh', 'en'] as const) expect(describeViolation(v, lang), `${v.rule} ${lang}`).not.toMatch(/[{}]/);
     }
+  });
+});
+
+describe('the waiting times the steps share with the import', () => {
+  it('ends an activist\'s year on the anniversary, or on 28 February for 29 February', () => {
+    expect(targetEarliest('2015-06-01')).toBe('2016-06-01');
+    expect(targetEarliest('2024-02-29')).toBe('2025-02-28');
+  });
+
+  it('ends probation a year after admission, plus a valid extension only', () => {
+    expect(probationEnds('2016-09-01', null)).toBe('2017-09-01');
+    expect(probationEnds('2016-09-01', 6)).toBe('2018-03-01');
+    expect(probationEnds('2016-09-01', 12)).toBe('2018-09-01');
+    expect(probationEnds('2024-02-29', undefined)).toBe('2025-02-28');
+    for (const invalid of [0, -6, 6.5, Number.NaN]) expect(probationEnds('2016-09-01', invalid), `${invalid}`).toBe('2017-09-01');
   });
 });

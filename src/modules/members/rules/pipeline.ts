@@ -4,7 +4,7 @@
  * come); warnings are timing rules that a historical record may have broken and is kept with.
  * Shared by the import and the write path, so it knows nothing of either.
  */
-import { t, type Lang } from '../../../platform/i18n/index.js';
+import { t, type Lang, type MessageKey, type Params } from '../../../platform/i18n/index.js';
 import { addMonths, fullYears } from './dates.js';
 
 export const memberCategories = ['applicant', 'activist', 'development_target', 'probationary', 'full'] as const;
@@ -59,8 +59,21 @@ export interface PipelineViolation {
 }
 
 const MIN_AGE = 18;
-const PROBATION_MONTHS = 12;
-const ACTIVIST_MONTHS = 12;
+/** Probation lasts a year; exported for queries that find probations ending. */
+export const PROBATION_MONTHS = 12;
+/** An activist is observed for a year before becoming a development target. */
+export const ACTIVIST_MONTHS = 12;
+
+/** The first day an activist of `activistOn` may become a development target: after a year of observation. */
+export function targetEarliest(activistOn: string): string {
+  return addMonths(activistOn, ACTIVIST_MONTHS);
+}
+
+/** The day probation ends: a year from admission, plus the months of an extension (only a valid one counts). */
+export function probationEnds(joinedOn: string, extensionMonths: number | null | undefined): string {
+  const months = extensionMonths ?? 0;
+  return addMonths(joinedOn, PROBATION_MONTHS + (Number.isInteger(months) && months > 0 ? months : 0));
+}
 
 /** Every violation of the rules by a record as of a day (YYYY-MM-DD), in the order of the fields. */
 export function checkPipeline(record: StageRecord, asOf: string): PipelineViolation[] {
@@ -79,11 +92,20 @@ export function checkExtension(months: number, previousMonths: number | null): P
 
 /** The message for a violation: the rule it breaks and the values involved. */
 export function describeViolation(violation: PipelineViolation, lang: Lang): string {
-  return t(lang, `pipeline.${violation.rule}`, {
-    ...violation.params,
-    field: recordFieldLabels[violation.field][lang],
-    ...(violation.other ? { other: recordFieldLabels[violation.other][lang] } : {}),
-  });
+  const { key, params } = violationMessage(violation, lang);
+  return t(lang, key, params);
+}
+
+/** The catalogue key and the parameters, in `lang`, of a violation's message (for errors rendered at the boundary). */
+export function violationMessage(violation: PipelineViolation, lang: Lang): { key: MessageKey; params: Params } {
+  return {
+    key: `pipeline.${violation.rule}`,
+    params: {
+      ...violation.params,
+      field: recordFieldLabels[violation.field][lang],
+      ...(violation.other ? { other: recordFieldLabels[violation.other][lang] } : {}),
+    },
+  };
 }
 
 function futureDates(record: StageRecord, asOf: string): PipelineViolation[] {
@@ -138,12 +160,11 @@ function timing(record: StageRecord): PipelineViolation[] {
   });
   const { activistOn, targetOn, joinedOn, fullOn } = record;
   if (activistOn && targetOn && inOrder.has('targetOn')) {
-    const earliest = addMonths(activistOn, ACTIVIST_MONTHS);
+    const earliest = targetEarliest(activistOn);
     if (targetOn < earliest) found.push({ rule: 'activist_year', severity: 'warning', field: 'targetOn', other: 'activistOn', params: { date: targetOn, otherDate: activistOn, earliest } });
   }
   if (joinedOn && fullOn && inOrder.has('fullOn')) {
-    const months = record.probationExtensionMonths ?? 0;
-    const earliest = addMonths(joinedOn, PROBATION_MONTHS + (Number.isInteger(months) && months > 0 ? months : 0));
+    const earliest = probationEnds(joinedOn, record.probationExtensionMonths);
     if (fullOn < earliest) found.push({ rule: 'probation_length', severity: 'warning', field: 'fullOn', other: 'joinedOn', params: { date: fullOn, otherDate: joinedOn, earliest } });
   }
   return found;

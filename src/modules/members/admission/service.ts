@@ -1,0 +1,168 @@
+/**
+ * Recording the path to membership: a new application (a person, their membership as applicant and
+ * the first step), and each step after it, checked against the rules. A step that breaks a rule is
+ * refused with the rule named, unless an approving committee records it with a reason; a step the
+ * rules make impossible is refused whoever asks.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { grantingPost, inScope, type ActorPost } from '../../../platform/access/actor.js';
+import { chinaDate } from '../../../platform/clock.js';
+import { AppError, conflict, forbidden, invalid, type FieldProblem } from '../../../platform/errors.js';
+import { t, type Lang, type Params } from '../../../platform/i18n/index.js';
+import { write, type ServiceContext } from '../../../platform/service.js';
+import { personPinyinKey } from '../../../platform/text/pinyin.js';
+import { orgLabel, visibleOrg } from '../../organizations/queries.js';
+import { organizations } from '../../organizations/schema.js';
+import { people } from '../../people/schema.js';
+import { memberships } from '../schema.js';
+import type { AdmissionView, NewApplicationInput, RecordStepInput } from './contracts.js';
+import { checkPerson } from './person.js';
+import { getAdmission, openMembership, pathState, recordedSteps, visiblePerson } from './queries.js';
+import { checkApplication, checkStep, detailProblems, overriddenCode, stepEffect, stepViolationMessage, type StepViolation } from './rules.js';
+import { admissionSteps } from './schema.js';
+import { steps, type StepCode } from './steps.js';
+
+/** An ID number already on record; `existing` is set only when the caller may see that person. */
+export class DuplicatePerson extends AppError {
+  constructor(readonly existing?: { personId: string; name: string; orgName: string }) {
+    const key = existing ? 'admission.duplicate_person' : 'admission.duplicate_person_elsewhere';
+    const params: Params = existing ? { name: existing.name, org: existing.orgName } : {};
+    super(409, 'duplicate_person', key, params, [{ path: 'body.idNumber', key, params }]);
+  }
+}
+
+const separator = (lang: Lang) => (lang === 'zh' ? '；' : '; ');
+
+function fieldProblems(violations: StepViolation[], lang: Lang): FieldProblem[] {
+  return violations.map((v) => ({ path: `body.${v.field}`, ...stepViolationMessage(v, lang) }));
+}
+
+function listed(problems: FieldProblem[], lang: Lang): string {
+  return problems.map((p) => t(lang, p.key, p.params)).join(separator(lang));
+}
+
+interface Decision {
+  overriddenRules: string[] | null;
+  overrideReason: string | null;
+  /** The approving post that set the rules aside, if one did. */
+  overrider?: ActorPost;
+}
+
+/**
+ * Lets a step through, refuses it (impossible: 422 step_impossible; against a rule: 422 rule_broken),
+ * or records it over the rules it breaks when an approver gives a reason.
+ */
+function decide(ctx: ServiceContext, violations: StepViolation[], step: StepCode, path: string, override: { reason: string } | undefined, lang: Lang): Decision {
+  const label = steps[step][lang];
+  const impossible = violations.filter((v) => !v.overridable);
+  if (impossible.length > 0) {
+    const fields = fieldProblems(impossible, lang);
+    throw new AppError(422, 'step_impossible', 'admission.impossible', { step: label, rules: listed(fields, lang) }, fields);
+  }
+  if (violations.length === 0) return { overriddenRules: null, overrideReason: null };
+  if (!override) {
+    const fields = fieldProblems(violations, lang);
+    throw new AppError(422, 'rule_broken', 'admission.refused', { step: label, rules: listed(fields, lang) }, fields);
+  }
+  const overrider = grantingPost(ctx.actor, 'member.approve', path);
+  if (!overrider) throw forbidden('admission.override_forbidden');
+  return { overriddenRules: [...new Set(violations.map(overriddenCode))], overrideReason: override.reason, overrider };
+}
+
+export async function recordStep(ctx: ServiceContext, personId: string, input: RecordStepInput, lang: Lang): Promise<AdmissionView> {
+  await write(ctx, async (w) => {
+    const today = chinaDate(w.now);
+    const { person, orgName } = await visiblePerson(ctx, w.tx, personId);
+    const manager = grantingPost(ctx.actor, 'member.manage', person.orgPath);
+    if (!manager) throw forbidden('admission.manage_forbidden', { org: orgName });
+    const membership = await openMembership(w.tx, person, true);
+    if (!membership) throw conflict('admission.no_open_membership', { name: person.name });
+    const definition = steps[input.step];
+    const committee = definition.approval ? grantingPost(ctx.actor, 'member.approve', membership.orgPath) : undefined;
+    if (definition.approval && !committee) throw forbidden('admission.approval_forbidden', { step: definition[lang] });
+    const problems = detailProblems(input.step, input.detail);
+    if (problems.length > 0) {
+      const fields: FieldProblem[] = problems.map((p) => ({ path: `body.detail.${p.field}`, key: `admission.detail.${p.problem}`, params: { step: definition[lang] } }));
+      throw invalid('error.validation', { detail: listed(fields, lang) }, fields);
+    }
+    const state = pathState(person, membership, await recordedSteps(w.tx, person));
+    const decision = decide(ctx, checkStep(state, input, today), input.step, membership.orgPath, input.override, lang);
+    const effect = stepEffect(state, input);
+    if (Object.keys(effect).length > 0) {
+      await w.tx.update(memberships).set({ ...effect, updatedAt: w.now })
+        .where(and(eq(memberships.countyId, membership.countyId), eq(memberships.id, membership.id)));
+    }
+    const acting = decision.overrider ?? committee ?? manager;
+    const [row] = await w.tx.insert(admissionSteps).values({
+      countyId: person.countyId, personId: person.id, membershipId: membership.id, orgId: membership.orgId, orgPath: membership.orgPath,
+      step: input.step, doneOn: input.doneOn, approvingOrgId: committee?.orgId ?? null, approver: input.approver ?? null,
+      detail: input.detail ?? null, note: input.note || null, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
+      recordedBy: ctx.actor.userId,
+    }).returning();
+    const changed = Object.keys(effect) as (keyof typeof effect)[];
+    w.audit({
+      action: 'admission.step', entityType: 'person', entityId: person.id, entityLabel: person.name, orgPath: membership.orgPath, postId: acting.postId,
+      before: Object.fromEntries(changed.map((k) => [k, membership[k]])),
+      after: {
+        stepId: row!.id, step: input.step, doneOn: input.doneOn, approver: input.approver ?? null, detail: input.detail ?? null, note: input.note || null,
+        ...effect, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
+      },
+    });
+  });
+  return getAdmission(ctx, personId, lang);
+}
+
+/** A new applicant: the person, a membership as applicant from the application date, and the application step. */
+export async function createApplication(ctx: ServiceContext, input: NewApplicationInput, lang: Lang): Promise<AdmissionView> {
+  const personId = await write(ctx, async (w) => {
+    const org = await visibleOrg(ctx, input.orgCode, w.tx);
+    const manager = grantingPost(ctx.actor, 'member.manage', org.path);
+    if (!manager) throw forbidden('admission.manage_forbidden', { org: org.name });
+    const checked = checkPerson(input, lang);
+    if (!checked.ok) throw invalid('error.validation', { detail: listed(checked.problems, lang) }, checked.problems);
+    if (org.status !== 'active') throw conflict('org.dissolved', { code: org.code });
+    if (org.type === 'party_group') {
+      const params = { value: org.name };
+      throw invalid('member_import.org_is_group', params, [{ path: 'body.orgCode', key: 'member_import.org_is_group', params }]);
+    }
+    await refuseDuplicate(ctx, w.tx, org.countyId, checked.idNumber);
+    const decision = decide(ctx, checkApplication(input, chinaDate(w.now)), 'application', org.path, input.override, lang);
+    const [person] = await w.tx.insert(people).values({
+      countyId: org.countyId, name: input.name, pinyin: personPinyinKey(input.name), gender: input.gender, ethnicity: input.ethnicity,
+      birthDate: input.birthDate, idNumber: checked.idNumber, phone: checked.phone, education: input.education ?? null,
+      occupation: input.occupation ?? null, address: input.address || null, orgId: org.id, orgPath: org.path,
+    }).returning();
+    const [membership] = await w.tx.insert(memberships).values({
+      countyId: org.countyId, personId: person!.id, orgId: org.id, orgPath: org.path, category: 'applicant', appliedOn: input.appliedOn,
+    }).returning();
+    const [row] = await w.tx.insert(admissionSteps).values({
+      countyId: org.countyId, personId: person!.id, membershipId: membership!.id, orgId: org.id, orgPath: org.path, step: 'application',
+      doneOn: input.appliedOn, note: input.note || null, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
+      recordedBy: ctx.actor.userId,
+    }).returning();
+    // The ID and phone numbers stay out of the trail, which readers of the audit log see whatever their post.
+    w.audit({
+      action: 'admission.application', entityType: 'person', entityId: person!.id, entityLabel: person!.name, orgPath: org.path,
+      postId: (decision.overrider ?? manager).postId,
+      after: {
+        stepId: row!.id, org: orgLabel(org), name: input.name, gender: input.gender, ethnicity: input.ethnicity, birthDate: input.birthDate,
+        appliedOn: input.appliedOn, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
+      },
+    });
+    return person!.id;
+  });
+  return getAdmission(ctx, personId, lang);
+}
+
+/** One person per ID number in a county: the existing one is named to a caller who may read them. */
+async function refuseDuplicate(ctx: ServiceContext, db: ServiceContext['db'], countyId: string, idNumber: string): Promise<void> {
+  const [existing] = await db.select({
+    id: people.id, name: people.name, orgName: organizations.name,
+    visible: sql<boolean>`coalesce(${inScope(ctx.actor, 'person.read', { county: people.countyId, path: people.orgPath })}, false)`,
+  })
+    .from(people)
+    .innerJoin(organizations, and(eq(organizations.countyId, people.countyId), eq(organizations.id, people.orgId)))
+    .where(and(eq(people.countyId, countyId), eq(people.idNumber, idNumber)))
+    .limit(1);
+  if (existing) throw new DuplicatePerson(existing.visible ? { personId: existing.id, name: existing.name, orgName: existing.orgName } : undefined);
+}

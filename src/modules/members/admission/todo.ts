@@ -1,0 +1,119 @@
+/**
+ * The path to membership's to-dos. For whoever manages a branch's members: the talk due within a
+ * month of an application, activists whose year of observation is complete, probations ending.
+ * For the approving committee: branch resolutions awaiting its decision. One query per kind, each
+ * scoped with inScope; an application or a resolution is found from the steps (a small table), the
+ * rest from the open memberships of the scope.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { inScope, scopePrefixes } from '../../../platform/access/actor.js';
+import type { Ability } from '../../../platform/access/abilities.js';
+import { chinaDate } from '../../../platform/clock.js';
+import { rows } from '../../../platform/db/database.js';
+import { t, type MessageKey } from '../../../platform/i18n/index.js';
+import type { TodoItem, TodoProvider } from '../../../platform/todo/todo.js';
+import { organizations } from '../../organizations/schema.js';
+import { people } from '../../people/schema.js';
+import { addMonths } from '../rules/dates.js';
+import { ACTIVIST_MONTHS, PROBATION_MONTHS } from '../rules/pipeline.js';
+import { memberships } from '../schema.js';
+import { APPROVAL_MONTHS, TALK_MONTHS } from './rules.js';
+import { admissionSteps } from './schema.js';
+
+/** Items of one kind shown at most; a county administrator's scope could otherwise list hundreds. */
+const LIMIT = 50;
+/** A probation is brought up this many days before it ends, time to call the branch meeting. */
+const PROBATION_NOTICE_DAYS = 30;
+
+interface Due { personId: string; name: string; orgName: string; kind: string; date: string }
+type Ctx = Parameters<TodoProvider>[0];
+
+const item = (kind: string, key: MessageKey, today: string, lang: 'zh' | 'en', overdue: boolean, due: string, r: Due): TodoItem => ({
+  kind: `admission.${kind}`, title: t(lang, key, { name: r.name, date: due }), detail: r.orgName, link: `/members/${r.personId}`,
+  due, overdue: overdue && today > due,
+});
+
+const scope = (ability: Ability, ctx: Ctx) => inScope(ctx.actor, ability, { county: memberships.countyId, path: memberships.orgPath });
+
+/**
+ * The first LIMIT rows of `found` (county_id, person_id, org_id, kind, date) by date, with the
+ * person's and the organization's names looked up row by row after the limit: a county-wide scope
+ * then costs one scan of the memberships, never a join of every person.
+ */
+function named(ctx: Ctx, found: SQL): Promise<Due[]> {
+  return rows<Due>(ctx.db, sql`
+    select f.person_id as "personId", f.kind, f.date::text as date,
+      (select p.name from ${people} p where p.county_id = f.county_id and p.id = f.person_id) as name,
+      (select o.name from ${organizations} o where o.county_id = f.county_id and o.id = f.org_id) as "orgName"
+    from (${found} order by date, person_id limit ${LIMIT}) f
+    order by f.date, name`);
+}
+
+/** The open membership, in the actor's scope, of the person of a step `a`. */
+const openOf = (ability: Ability, ctx: Ctx) => sql`
+  join ${memberships} on memberships.county_id = a.county_id and memberships.person_id = a.person_id and memberships.ended_on is null
+  where a.county_id = ${ctx.actor.countyId} and ${scope(ability, ctx)}`;
+
+const keys = sql`memberships.county_id, memberships.person_id, memberships.org_id`;
+
+/** Applications recorded on the platform with no talk yet; an older record's talk may simply be unrecorded. */
+function talksDue(ctx: Ctx): Promise<Due[]> {
+  return named(ctx, sql`
+    select ${keys}, 'talk' as kind, memberships.applied_on as date
+    from ${admissionSteps} a ${openOf('member.manage', ctx)}
+      and a.step = 'application' and memberships.category = 'applicant' and memberships.applied_on is not null
+      and not exists (select 1 from ${admissionSteps} t where t.county_id = a.county_id and t.person_id = a.person_id and t.step = 'talk')`);
+}
+
+/** Open memberships of the scope in one stage whose waiting time ends by `horizon`, with the day it ends. */
+function stageDue(ctx: Ctx, category: 'activist' | 'probationary', horizon: string): Promise<Due[]> {
+  const ends = category === 'activist'
+    ? sql`(memberships.activist_on + make_interval(months => ${ACTIVIST_MONTHS}))::date`
+    : sql`(memberships.joined_on + make_interval(months => ${PROBATION_MONTHS} + coalesce(memberships.probation_extension_months, 0)))::date`;
+  // The branch has decided once it met on full membership (or the probation ended) since the latest extension.
+  const decided = sql`exists (select 1 from ${admissionSteps} s where s.county_id = memberships.county_id and s.person_id = memberships.person_id
+    and s.step in ('branch_full', 'full_approval', 'probation_cancelled')
+    and s.done_on >= coalesce((select max(e.done_on) from ${admissionSteps} e
+      where e.county_id = memberships.county_id and e.person_id = memberships.person_id and e.step = 'extension'), memberships.joined_on))`;
+  return named(ctx, sql`
+    select ${keys}, ${category} as kind, ${ends} as date
+    from ${memberships}
+    where ${scope('member.manage', ctx)} and memberships.ended_on is null and memberships.category = ${category}
+      and ${ends} <= ${horizon}::date ${category === 'probationary' ? sql`and not ${decided}` : sql``}`);
+}
+
+/** For whoever manages the branch: talks, activists ready to become development targets, probations ending. */
+export const admissionTodos: TodoProvider = async (ctx, lang) => {
+  if (scopePrefixes(ctx.actor, 'member.manage').length === 0) return [];
+  const today = chinaDate(ctx.clock.now());
+  const soon = chinaDate(new Date(ctx.clock.now().getTime() + PROBATION_NOTICE_DAYS * 86_400_000));
+  const [talks, activists, probations] = await Promise.all([
+    talksDue(ctx), stageDue(ctx, 'activist', today), stageDue(ctx, 'probationary', soon),
+  ]);
+  return [
+    ...talks.map((r) => item('talk_due', 'admission.todo.talk_due', today, lang, true, addMonths(r.date, TALK_MONTHS), r)),
+    ...activists.map((r) => item('activist_year', 'admission.todo.activist_year', today, lang, false, r.date, r)),
+    ...probations.map((r) => item('probation_ending', 'admission.todo.probation_ending', today, lang, true, r.date, r)),
+  ];
+};
+
+/**
+ * For the approving committee: the latest resolution of each person's branch awaiting its decision,
+ * to admit (the person still a development target) or at the end of probation (still probationary,
+ * and not since extended).
+ */
+export const approvalTodos: TodoProvider = async (ctx, lang) => {
+  if (scopePrefixes(ctx.actor, 'member.approve').length === 0) return [];
+  const today = chinaDate(ctx.clock.now());
+  const found = await named(ctx, sql`
+    select * from (
+      select distinct on (a.person_id) ${keys}, memberships.category, a.step as kind, a.done_on as date
+      from ${admissionSteps} a ${openOf('member.approve', ctx)}
+        and a.step in ('branch_admission', 'branch_full', 'extension')
+      order by a.person_id, a.done_on desc, a.created_at desc
+    ) latest
+    where (kind = 'branch_admission' and category = 'development_target') or (kind = 'branch_full' and category = 'probationary')`);
+  return found.map((r) => (r.kind === 'branch_admission'
+    ? item('admission_approval', 'admission.todo.admission_approval', today, lang, true, addMonths(r.date, APPROVAL_MONTHS), r)
+    : item('full_approval', 'admission.todo.full_approval', today, lang, true, addMonths(r.date, APPROVAL_MONTHS), r)));
+};

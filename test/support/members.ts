@@ -1,0 +1,37 @@
+/** Registry rows for the tests of transfers and ends, written the way the import would leave them. */
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../../src/platform/db/database.js';
+import { write, type ServiceContext } from '../../src/platform/service.js';
+import { personPinyinKey } from '../../src/platform/text/pinyin.js';
+import { visibleOrg } from '../../src/modules/organizations/queries.js';
+import { people } from '../../src/modules/people/schema.js';
+import { idCheckCharacter } from '../../src/modules/members/rules/id-number.js';
+import { memberships } from '../../src/modules/members/schema.js';
+
+/** A valid citizen ID number from its first 17 digits. */
+export const idNumberOf = (first17: string) => first17 + idCheckCharacter(first17);
+
+export type NewPerson = Partial<typeof people.$inferInsert> & { name: string };
+export type NewMembership = Partial<typeof memberships.$inferInsert> & { category: string };
+
+/** A person and their open membership in an organization, as the operator adds them. */
+export async function addMember(operator: ServiceContext, orgCode: string, person: NewPerson, membership: NewMembership) {
+  return write(operator, async (w) => {
+    const org = await visibleOrg(operator, orgCode, w.tx);
+    const countyId = operator.actor.countyId;
+    const [added] = await w.tx.insert(people).values({ countyId, pinyin: personPinyinKey(person.name), orgId: org.id, orgPath: org.path, ...person }).returning();
+    const [row] = await w.tx.insert(memberships).values({ countyId, personId: added!.id, orgId: org.id, orgPath: org.path, ...membership }).returning();
+    return { person: added!, membership: row! };
+  });
+}
+
+/** The member tallies as the triggers keep them and as a recount of open memberships gives them. */
+export async function talliesAndRecount(db: Db) {
+  const kept = await rows<{ key: string; n: number }>(db, sql`
+    select concat_ws('|', org_id, category, gender, ethnicity) as key, n from member_tallies where n <> 0 order by 1`);
+  const recount = await rows<{ key: string; n: number }>(db, sql`
+    select concat_ws('|', m.org_id, m.category, coalesce(p.gender, '0'), p.ethnicity) as key, count(*)::int as n
+    from memberships m join people p on p.county_id = m.county_id and p.id = m.person_id
+    where m.ended_on is null group by 1 order by 1`);
+  return { kept, recount };
+}
