@@ -113,6 +113,8 @@ export interface DemoCounty {
   /** 6 digits (GB/T 2260). */
   code: string;
   name: string;
+  /** Every generated date is on or before it. */
+  asOf: string;
   orgs: DemoOrg[];
   people: DemoPerson[];
   posts: DemoPost[];
@@ -1025,7 +1027,7 @@ export function generateCounty(options: GenerateCountyOptions): DemoCounty {
   account('cadre', cadreAccountPerson, 'cadre', firstTown.code, `${town}党委宣传委员`, `Township cadre (propaganda member of the ${town} committee)`);
   account('member', memberAccountPerson, 'member', firstVillageCode, `${village}党支部党员`, `Party member (${village} branch)`);
 
-  return { code, name: countyName, orgs: b.orgs, people: b.people, posts: b.posts, accounts: b.accounts };
+  return { code, name: countyName, asOf, orgs: b.orgs, people: b.people, posts: b.posts, accounts: b.accounts };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { systemClock } from '../platform/clock.js';
 import { rows, type Database } from '../platform/db/database.js';
 import { generateCounty } from './generate.js';
 import { loadDemoCounty } from './load.js';
+import { demoRecords } from './records.js';
 
 const demo = generateCounty({ seed: 3, code: '530522', asOf: '2026-06-30', memberTarget: 600 });
 const isMember = (c: string | undefined) => c === 'full' || c === 'probationary';
@@ -52,6 +53,24 @@ describe.each(engines)('loading a demo county on %s', (engine) => {
         { id_number: p.idNumber, code: p.orgCode, started_on: p.membership!.startedOn, ended_on: null, end_reason: null },
       ]);
     expect(got).toEqual(expected);
+  });
+
+  it('records the admission steps and the transfer records, each on its membership row', async () => {
+    const records = demoRecords(demo, demo.asOf);
+    const [loaded] = await rows<{ steps: number; on_open_rows: number; transfers: number; waiting: number; on_sending_rows: number }>(database.db, sql`
+      select (select count(*) from admission_steps)::int as steps,
+        (select count(*) from admission_steps s join memberships m on m.county_id = s.county_id and m.id = s.membership_id
+          where m.person_id = s.person_id and m.ended_on is null)::int as on_open_rows,
+        (select count(*) from member_transfers)::int as transfers,
+        (select count(*) from member_transfers t join memberships m on m.county_id = t.county_id and m.id = t.membership_id
+          where t.state = 'sent' and m.ended_on is null and m.org_id = t.org_id)::int as waiting,
+        (select count(*) from member_transfers t join memberships m on m.county_id = t.county_id and m.id = t.membership_id
+          where t.state = 'received' and m.end_reason = 'transferred' and m.ended_on = t.decided_on and m.org_id = t.org_id)::int as on_sending_rows`);
+    expect(loaded).toEqual({
+      steps: records.steps.length, on_open_rows: records.steps.length, transfers: records.transfers.length, waiting: 2,
+      on_sending_rows: records.transfers.length - 2,
+    });
+    expect(records.steps.length).toBeGreaterThan(100);
   });
 
   it('keeps the member tallies equal to the members generated today', async () => {

@@ -7,11 +7,14 @@ import { write } from '../platform/service.js';
 import { pinyinKey, personPinyinKey } from '../platform/text/pinyin.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import { users } from '../modules/accounts/schema.js';
+import { admissionSteps } from '../modules/members/admission/schema.js';
 import { memberships } from '../modules/members/schema.js';
+import { memberTransfers } from '../modules/members/transfers/schema.js';
 import { adminUnitKind, childPath } from '../modules/organizations/rules.js';
 import { adminUnits, organizations, orgEvents } from '../modules/organizations/schema.js';
 import { people, posts } from '../modules/people/schema.js';
 import type { DemoCounty, DemoMembership } from './generate.js';
+import { demoRecords } from './records.js';
 
 const CHUNK = 1000;
 
@@ -87,15 +90,39 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
       };
     });
     await insertChunked(peopleRows, (chunk) => w.tx.insert(people).values(chunk));
-    const membershipRow = (personKey: string, orgCode: string, m: DemoMembership) => {
+    // Row ids are chosen here so that steps and transfers can name the relation they belong to.
+    const openRows = new Map<string, string>();
+    const endedRows = new Map<string, string>();
+    const membershipRow = (personKey: string, orgCode: string, m: DemoMembership, endedOn?: string) => {
       const org = orgRows.get(orgCode)!;
-      return { countyId, personId: personIds.get(personKey)!, orgId: org.id, orgPath: org.path, ...m };
+      const id = crypto.randomUUID();
+      if (endedOn) endedRows.set(`${personKey}|${orgCode}|${endedOn}`, id);
+      else openRows.set(personKey, id);
+      return { countyId, id, personId: personIds.get(personKey)!, orgId: org.id, orgPath: org.path, ...m };
     };
     const membershipRows = demo.people.flatMap((p) => [
-      ...p.endedMemberships.map(({ orgCode, ...m }) => membershipRow(p.key, orgCode, m)),
+      ...p.endedMemberships.map(({ orgCode, ...m }) => membershipRow(p.key, orgCode, m, m.endedOn)),
       ...(p.membership ? [membershipRow(p.key, p.orgCode, p.membership)] : []),
     ]);
     await insertChunked(membershipRows, (chunk) => w.tx.insert(memberships).values(chunk));
+    const records = demoRecords(demo, demo.asOf);
+    const personOrg = new Map(demo.people.map((p) => [p.key, orgRows.get(p.orgCode)!]));
+    await insertChunked(records.steps, (chunk) => w.tx.insert(admissionSteps).values(chunk.map((s) => {
+      const org = personOrg.get(s.personKey)!;
+      return {
+        countyId, personId: personIds.get(s.personKey)!, membershipId: openRows.get(s.personKey)!, orgId: org.id, orgPath: org.path,
+        step: s.step, doneOn: s.doneOn, approvingOrgId: s.approvingOrgCode ? orgRows.get(s.approvingOrgCode)!.id : null,
+        approver: s.approver, detail: s.detail as Record<string, unknown> | null,
+      };
+    })));
+    await insertChunked(records.transfers, (chunk) => w.tx.insert(memberTransfers).values(chunk.map((t) => {
+      const from = orgRows.get(t.fromOrgCode)!;
+      return {
+        countyId, personId: personIds.get(t.personKey)!, kind: 'within', orgId: from.id, orgPath: from.path,
+        membershipId: t.decidedOn ? endedRows.get(`${t.personKey}|${t.fromOrgCode}|${t.decidedOn}`)! : openRows.get(t.personKey)!,
+        toOrgId: orgRows.get(t.toOrgCode)!.id, state: t.state, sentOn: t.sentOn, decidedOn: t.decidedOn, letterNo: t.letterNo,
+      };
+    })));
     await insertChunked(demo.posts, (chunk) => w.tx.insert(posts).values(chunk.map((p) => {
       const org = orgRows.get(p.orgCode)!;
       return { countyId, personId: personIds.get(p.personKey)!, orgId: org.id, orgPath: org.path, role: p.role, title: p.title, startedOn: p.startedOn };
@@ -105,7 +132,10 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
     })));
 
     const rootPath = orgRows.get(root.code)!.path;
-    const loaded = { organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length, posts: demo.posts.length, users: demo.accounts.length };
+    const loaded = {
+      organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length,
+      admissionSteps: records.steps.length, transfers: records.transfers.length, posts: demo.posts.length, users: demo.accounts.length,
+    };
     w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, entityLabel: `${demo.name}（${demo.code}）`, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
   });
   // The embedded engine has no autovacuum to gather statistics; without them the planner
