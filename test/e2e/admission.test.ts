@@ -84,6 +84,20 @@ describe('the path to membership in Chromium', () => {
     await page.getByTestId('admission-done-talk').waitFor({ timeout: WAIT.timeout });
     await expect.poll(() => page.getByTestId('admission-steps').textContent(), WAIT).toContain('经办或审批：马书记');
     await page.screenshot({ path: join(screenshotDir, 'admission-talk.png'), fullPage: true });
+
+    // The same ID number again is refused, with a link to the person already registered.
+    const profile = page.url();
+    await page.goto(`${web.base}/members`);
+    await page.getByTestId('application-new').click();
+    const again = page.getByRole('dialog');
+    await again.getByTestId('application-name').fill('林小燕');
+    await again.getByTestId('application-id-number').fill(idNumber);
+    await again.getByRole('button', { name: '新增入党申请人' }).click();
+    await expect.poll(() => again.locator('.ant-form-item-explain-error').allTextContents(), WAIT).toEqual([expect.stringContaining('“林晓燕”名下')]);
+    await page.screenshot({ path: join(screenshotDir, 'admission-duplicate.png'), fullPage: true });
+    await again.getByTestId('existing-person').click();
+    await page.waitForURL(profile);
+    await expect.poll(() => page.getByTestId('member-name').textContent(), WAIT).toBe('林晓燕');
     await page.close();
   });
 

@@ -7,13 +7,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldProblem[];
+  /** What else the error body carries, as an endpoint's contract declares it (e.g. `existing`: who holds an ID number). */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: string, message: string, fields: FieldProblem[] = []) {
+  constructor(status: number, code: string, message: string, fields: FieldProblem[] = [], details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -74,10 +77,14 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   throw failure(response.status, payload, options);
 }
 
+function fromBody(status: number, { code, message, fields, ...details }: ErrorBody['error'] & Record<string, unknown>): ApiError {
+  return new ApiError(status, code, message, fields ?? [], details);
+}
+
 /** The ApiError of a failed response; a 401 also sends the user to sign in unless allowed. */
 function failure(status: number, payload: unknown, options: RequestOptions): ApiError {
   const error = isErrorBody(payload)
-    ? new ApiError(status, payload.error.code, payload.error.message, payload.error.fields ?? [])
+    ? fromBody(status, payload.error)
     : new ApiError(status, 'http_' + status, `${dictionaries[currentLang()]['result.error']} (HTTP ${status})`);
   if (status === 401 && !options.allow401) {
     onUnauthorized(window.location.pathname + window.location.search);

@@ -1,5 +1,7 @@
 import type { HttpModule } from '../../platform/http/app-types.js';
 import { errorBody } from '../../platform/http/contracts.js';
+import { duplicatePersonBody } from './admission/contracts.js';
+import { namingDuplicate } from './admission/routes.js';
 import { personParams } from './contracts.js';
 import { memberEditBody, memberEditResult, memberRecord } from './edit-contracts.js';
 import { editMember, getMemberRecord } from './edit.js';
@@ -19,11 +21,11 @@ export const memberEditHttp: HttpModule = {
       schema: {
         tags,
         summary: '更正党员信息：本人信息与流动、报到、失联、离退休、需关怀等状态（只改提交的字段；记入审计）',
-        params: personParams, body: memberEditBody, response: { 200: memberEditResult, ...errors },
+        params: personParams, body: memberEditBody, response: { 200: memberEditResult, ...errors, 409: duplicatePersonBody },
       },
-    }, async (req) => {
+    }, async (req, reply) => namingDuplicate(reply, req.lang, async () => {
       const { record, warnings } = await editMember(req.ctx(), req.params.id, req.body);
       return { record, warnings: warnings.map((v) => ({ path: 'body.birthDate', message: describeViolation(v, req.lang) })) };
-    });
+    }));
   },
 };

@@ -177,7 +177,7 @@ describe.each(engines)('editing a member record on %s', (engine) => {
       expect((await refused({ ethnicity: '81' })).message).toBe('民族代码“81”不在 GB 3304 民族代码表中（如 01 汉族、07 彝族）');
       expect((await refused({ birthDate: '2026-03-03' })).message).toBe('出生日期 2026-03-03 晚于今天（2026-03-02）');
       expect((await refused({ birthDate: '1960-05-02' })).message).toBe('出生日期与公民身份号码不符：号码中的出生日期为 1960-05-01');
-      expect((await refused({ gender: '2' }, 'en')).message).toBe('The gender disagrees with the citizen ID number (an odd 17th digit is male, even female)');
+      expect((await refused({ gender: '2' }, 'en')).message).toBe('The gender disagrees with the citizen ID number, which says male (an odd 17th digit)');
       expect((await refused({ idNumber: '53052219851111003X' })).message).toBe('公民身份号码中的出生日期 1985-11-11 与登记的出生日期 1960-05-01 不符，请一并更正');
       expect((await refused({ idNumber: LI_ID, birthDate: '1990-03-02' })).fields).toEqual([
         { path: 'body.idNumber', message: '公民身份号码表示的性别（第 17 位奇数为男、偶数为女）与登记的性别不符，请一并更正' },
@@ -186,7 +186,7 @@ describe.each(engines)('editing a member record on %s', (engine) => {
 
     it('reports every bad field at once', async () => {
       const error = await refused({ phone: '1', ethnicity: '99', mobile: true });
-      expect(error.message).toBe('党员信息有 4 处填写有误，请按各项提示修改');
+      expect(error.message).toBe('有 4 处填写有误，请按各项提示修改');
       expect(error.fields.map((f) => f.path)).toEqual(['body.ethnicity', 'body.phone', 'body.mobileDestination', 'body.mobileSince']);
     });
 
@@ -217,12 +217,14 @@ describe.each(engines)('editing a member record on %s', (engine) => {
       const response = await patch('secretary', '钱七', { idNumber: ZHANG_ID, birthDate: '1960-05-01', gender: '1' });
       expect(response.statusCode).toBe(409);
       expect(json(response)).toEqual({ error: {
-        code: 'conflict', message: '公民身份号码已登记在马家村党支部的“张三”名下，同一人不能登记两次',
+        code: 'duplicate_person', message: '公民身份号码已登记在马家村党支部的“张三”名下，同一人不能登记两次',
         fields: [{ path: 'body.idNumber', message: '公民身份号码已登记在马家村党支部的“张三”名下，同一人不能登记两次' }],
+        existing: { personId: id('张三'), name: '张三', orgName: '马家村党支部' },
       } });
       const elsewhere = await patch('secretary2', '郑十', { idNumber: ZHANG_ID, birthDate: '1960-05-01' });
       expect(elsewhere.statusCode).toBe(409);
       expect(json<{ error: { message: string } }>(elsewhere).error.message).toBe('公民身份号码已登记在本县您管辖范围以外的人员名下，请联系上级组织核实');
+      expect(json<{ error: object }>(elsewhere).error).not.toHaveProperty('existing');
       expect((await stored('钱七')).person.idNumber).toBeNull();
     });
 

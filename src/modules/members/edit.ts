@@ -1,16 +1,17 @@
 /** Correcting one person's registry record: their facts and the flags of their open membership. */
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { can, grantingPost, inScope, permission } from '../../platform/access/actor.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
+import { forbidden, notFound } from '../../platform/errors.js';
 import { write, type ServiceContext } from '../../platform/service.js';
 import { personPinyinKey } from '../../platform/text/pinyin.js';
-import { organizations } from '../organizations/schema.js';
 import { people } from '../people/schema.js';
+import { refuseTakenIdNumber } from './admission/duplicate-person.js';
 import type { MemberEditInput, MemberRecord } from './edit-contracts.js';
-import { planEdit, type EditProblem, type FlagValues, type PersonValues } from './edit-rules.js';
+import { planEdit, type FlagValues } from './edit-rules.js';
 import { maskIdNumber, maskPhone, shownSensitive } from './privacy.js';
+import { personValuesOf, refusal } from './rules/person.js';
 import { checkPipeline, stageFields, type MemberCategory, type PipelineViolation } from './rules/pipeline.js';
 import { memberships } from './schema.js';
 
@@ -70,9 +71,9 @@ export async function editMember(ctx: ServiceContext, id: string, input: MemberE
     const post = grantingPost(ctx.actor, 'member.manage', person.orgPath);
     if (!post) throw forbidden('member_edit.forbidden');
     const today = chinaDate(w.now);
-    const plan = planEdit(personValues(person), open ? flagsOf(open) : null, input, today);
+    const plan = planEdit(personValuesOf(person), open ? flagsOf(open) : null, input, today);
     if (plan.problems.length > 0) throw refusal(plan.problems);
-    if (plan.person.idNumber) await checkIdUnique(ctx, w.tx, person, plan.person.idNumber);
+    await refuseTakenIdNumber(ctx, w.tx, person.countyId, plan.person.idNumber, person.id);
 
     const personChanges = { ...plan.person, ...(plan.person.name === undefined ? {} : { pinyin: personPinyinKey(plan.person.name) }) };
     const [updated] = Object.keys(personChanges).length === 0 ? [person] : await w.tx.update(people)
@@ -84,7 +85,7 @@ export async function editMember(ctx: ServiceContext, id: string, input: MemberE
       .where(and(eq(memberships.countyId, open.countyId), eq(memberships.id, open.id)))
       .returning();
 
-    const before = { ...pick(personValues(person), plan.person), ...(open ? pick(flagsOf(open), plan.flags) : {}) };
+    const before = { ...pick(personValuesOf(person), plan.person), ...(open ? pick(flagsOf(open), plan.flags) : {}) };
     if (Object.keys(before).length > 0) {
       // The trail keeps full numbers only for an actor who could read them anyway.
       const full = can(ctx.actor, 'person.read_sensitive', person.orgPath);
@@ -100,11 +101,6 @@ export async function editMember(ctx: ServiceContext, id: string, input: MemberE
   });
 }
 
-const personValues = (p: PersonRow): PersonValues => ({
-  name: p.name, gender: p.gender, ethnicity: p.ethnicity, birthDate: p.birthDate, idNumber: p.idNumber,
-  phone: p.phone, education: p.education, occupation: p.occupation, address: p.address,
-});
-
 function pick<T extends object>(values: T, keys: Partial<T>): Partial<T> {
   return Object.fromEntries(Object.keys(keys).map((k) => [k, values[k as keyof T]])) as Partial<T>;
 }
@@ -116,31 +112,6 @@ function audited(values: Record<string, unknown>, full: boolean): Record<string,
   if (typeof out.idNumber === 'string') out.idNumber = maskIdNumber(out.idNumber);
   if (typeof out.phone === 'string') out.phone = maskPhone(out.phone);
   return out;
-}
-
-/** One refusal with every problem on its field; a single problem is the message itself, naming its field. */
-function refusal(problems: EditProblem[]): AppError {
-  const fields = problems.map((p) => ({ path: `body.${p.field}`, key: p.key, params: p.params }));
-  const [only] = problems;
-  return problems.length === 1 ? invalid(only!.key, only!.params, fields) : invalid('member_edit.invalid', { count: problems.length }, fields);
-}
-
-/**
- * A citizen ID number names one person in the county. Another person holding it is named, with
- * their organization, when the actor may read people there; otherwise only that it is taken.
- */
-async function checkIdUnique(ctx: ServiceContext, db: Db, person: PersonRow, idNumber: string): Promise<void> {
-  const [holder] = await db.select({ name: people.name, orgPath: people.orgPath, orgName: organizations.name })
-    .from(people)
-    .innerJoin(organizations, and(eq(organizations.countyId, people.countyId), eq(organizations.id, people.orgId)))
-    .where(and(eq(people.countyId, person.countyId), eq(people.idNumber, idNumber), ne(people.id, person.id)))
-    .limit(1);
-  if (!holder) return;
-  const field = (key: 'member_edit.id_taken' | 'member_edit.id_taken_elsewhere', params?: { name: string; org: string }) =>
-    conflict(key, params, [{ path: 'body.idNumber', key, params }]);
-  throw can(ctx.actor, 'person.read', holder.orgPath)
-    ? field('member_edit.id_taken', { name: holder.name, org: holder.orgName })
-    : field('member_edit.id_taken_elsewhere');
 }
 
 /**

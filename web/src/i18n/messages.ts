@@ -4,6 +4,7 @@ import { admissionEn, admissionZh } from './admission.js';
 import { memberEditEn, memberEditZh } from './memberEdit.js';
 import { memberListEn, memberListZh } from './memberList.js';
 import { organizationsEn, organizationsZh } from './organizations.js';
+import { personFormsEn, personFormsZh } from './personForms.js';
 import { statisticsEn, statisticsZh } from './statistics.js';
 import { transfersEn, transfersZh } from './transfers.js';
 
@@ -13,6 +14,7 @@ export const zh = {
   ...memberListZh,
   ...admissionZh,
   ...memberEditZh,
+  ...personFormsZh,
   ...statisticsZh,
   ...transfersZh,
   'app.title': '基层党建工作平台',
@@ -218,6 +220,7 @@ export const en: Record<MessageKey, string> = {
   ...memberListEn,
   ...admissionEn,
   ...memberEditEn,
+  ...personFormsEn,
   ...statisticsEn,
   ...transfersEn,
   'app.title': 'Grassroots Party-building Platform',

@@ -93,7 +93,7 @@ describe.each(engines)('the path to membership on %s', (engine) => {
       const again = await apply('secretary', { ...applicant, name: '李晓红' });
       expect(again.statusCode).toBe(409);
       expect(json(again)).toMatchObject({
-        error: { code: 'duplicate_person', message: '此公民身份号码已登记为李小红（马家村党支部），请勿重复登记', existing: { personId: existing!.id, name: '李小红' } },
+        error: { code: 'duplicate_person', message: '公民身份号码已登记在马家村党支部的“李小红”名下，同一人不能登记两次', existing: { personId: existing!.id, name: '李小红' } },
       });
       const elsewhere = await apply('secretary2', { ...applicant, orgCode: DONGFENG });
       expect(elsewhere.statusCode).toBe(409);
@@ -104,11 +104,13 @@ describe.each(engines)('the path to membership on %s', (engine) => {
     it('checks the ID number and its agreement with birth date and gender, naming each field', async () => {
       const wrong = await apply('secretary', { ...applicant, idNumber: applicant.idNumber.slice(0, 17) + (applicant.idNumber.endsWith('1') ? '2' : '1') });
       expect(wrong.statusCode).toBe(400);
-      expect(json(wrong)).toMatchObject({ error: { fields: [{ path: 'body.idNumber', message: '校验码不对，号码可能有录入错误' }] } });
+      expect(json(wrong)).toMatchObject({ error: { fields: [{ path: 'body.idNumber', message: '公民身份号码的校验码不对，号码可能有录入错误' }] } });
       const mismatch = await apply('secretary', { ...applicant, idNumber: idFor('20000316', '001') }, 'en');
       expect(json<{ error: { fields: { path: string }[] } }>(mismatch).error.fields.map((f) => f.path)).toEqual(['body.birthDate', 'body.gender']);
       const codes = await apply('secretary', { ...applicant, idNumber: idFor('20000315', '004'), ethnicity: '60', education: '99', phone: '12345' });
-      expect(json<{ error: { fields: { path: string }[] } }>(codes).error.fields.map((f) => f.path)).toEqual(['body.ethnicity', 'body.education', 'body.phone']);
+      expect(json<{ error: { fields: { path: string }[] } }>(codes).error.fields.map((f) => f.path)).toEqual(['body.ethnicity', 'body.phone', 'body.education']);
+      const unborn = await apply('secretary', { ...applicant, gender: '1', birthDate: '2027-01-01', idNumber: idFor('20270101', '001') });
+      expect(json(unborn)).toMatchObject({ error: { code: 'invalid', fields: [{ path: 'body.birthDate', message: '出生日期 2027-01-01 晚于今天（2026-03-02）' }] } });
       const group = await apply('secretary', { ...applicant, idNumber: idFor('20000315', '004'), orgCode: GROUP });
       expect(group.statusCode).toBe(400);
       expect(json(group)).toMatchObject({ error: { fields: [{ path: 'body.orgCode' }] } });

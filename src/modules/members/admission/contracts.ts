@@ -3,7 +3,6 @@ import { errorBody, isoDate, permission } from '../../../platform/http/contracts
 import { orgCode } from '../../organizations/contracts.js';
 import { memberCategory } from '../contracts.js';
 import { MAX_NAME_LENGTH } from '../import-rows.js';
-import { occupations } from '../rules/occupation.js';
 import { stepCodes } from './steps.js';
 
 /** The path to membership: recording its steps, a new application, and reading where a person stands. */
@@ -44,13 +43,14 @@ export const newApplicationBody = z.strictObject({
   orgCode,
   name: personName,
   gender: z.enum(['1', '2']),
-  /** GB 3304 two-digit code. */
-  ethnicity: z.string().trim().regex(/^[0-9]{2}$/, '民族应为两位 GB 3304 代码'),
+  /** GB 3304 two-digit code. The person's fields are checked by the registry's rules (rules/person.ts), which name what is wrong. */
+  ethnicity: z.string().trim().min(1),
   birthDate: isoDate,
   idNumber: z.string().trim().min(1).max(20),
-  /** GB/T 4658 code. */
-  education: z.string().trim().regex(/^[0-9]{2}$/, '学历应为两位 GB/T 4658 代码').optional(),
-  occupation: z.enum(occupations).optional(),
+  /** A GB/T 4658 code or its name (大学本科, 大专, …). */
+  education: z.string().trim().optional(),
+  /** An occupation category of Party statistics, by code name (farmer) or label (农牧渔民). */
+  occupation: z.string().trim().optional(),
   phone: z.string().trim().min(1).max(20).optional(),
   address: z.string().trim().max(200).optional(),
   appliedOn: isoDate,

@@ -1,10 +1,12 @@
+import type { FastifyReply } from 'fastify';
 import type { HttpModule } from '../../../platform/http/app-types.js';
 import { errorBody } from '../../../platform/http/contracts.js';
-import { t } from '../../../platform/i18n/index.js';
+import { t, type Lang } from '../../../platform/i18n/index.js';
 import { personParams } from '../contracts.js';
 import { admissionView, duplicatePersonBody, newApplicationBody, recordStepBody } from './contracts.js';
+import { DuplicatePerson } from './duplicate-person.js';
 import { getAdmission } from './queries.js';
-import { createApplication, DuplicatePerson, recordStep } from './service.js';
+import { createApplication, recordStep } from './service.js';
 
 const tags = ['members'];
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -25,15 +27,21 @@ export const admissionHttp: HttpModule = {
 
     app.post('/api/members/applications', {
       schema: { tags, summary: '登记入党申请人（新建人员及其入党申请）', body: newApplicationBody, response: { 201: admissionView, ...errors, 409: duplicatePersonBody } },
-    }, async (req, reply) => {
-      try {
-        return reply.status(201).send(await createApplication(req.ctx(), req.body, req.lang));
-      } catch (error) {
-        // The error shape has no room for the person already on record, whom the form links to.
-        if (!(error instanceof DuplicatePerson)) throw error;
-        const fields = error.fields.map((f) => ({ path: f.path, message: t(req.lang, f.key, f.params) }));
-        return reply.status(409).send({ error: { code: error.code, message: t(req.lang, error.key, error.params), fields, existing: error.existing } });
-      }
-    });
+    }, async (req, reply) => namingDuplicate(reply, req.lang, async () => reply.status(201).send(await createApplication(req.ctx(), req.body, req.lang))));
   },
 };
+
+/**
+ * Runs a write that may find the citizen ID number taken, and answers that refusal with the person
+ * on record when the caller may see them: the platform's error shape has no room for them, and
+ * forms link to them. Routes using it declare `duplicatePersonBody` for 409.
+ */
+export async function namingDuplicate<T>(reply: FastifyReply, lang: Lang, run: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof DuplicatePerson)) throw error;
+    const fields = error.fields.map((f) => ({ path: f.path, message: t(lang, f.key, f.params) }));
+    return reply.status(409).send({ error: { code: error.code, message: t(lang, error.key, error.params), fields, existing: error.existing } });
+  }
+}

@@ -4,32 +4,23 @@
  * refused with the rule named, unless an approving committee records it with a reason; a step the
  * rules make impossible is refused whoever asks.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { grantingPost, inScope, type ActorPost } from '../../../platform/access/actor.js';
+import { and, eq } from 'drizzle-orm';
+import { grantingPost, type ActorPost } from '../../../platform/access/actor.js';
 import { chinaDate } from '../../../platform/clock.js';
 import { AppError, conflict, forbidden, invalid, type FieldProblem } from '../../../platform/errors.js';
-import { t, type Lang, type Params } from '../../../platform/i18n/index.js';
+import { t, type Lang } from '../../../platform/i18n/index.js';
 import { write, type ServiceContext } from '../../../platform/service.js';
 import { personPinyinKey } from '../../../platform/text/pinyin.js';
 import { orgLabel, visibleOrg } from '../../organizations/queries.js';
-import { organizations } from '../../organizations/schema.js';
 import { people } from '../../people/schema.js';
+import { checkPerson, refusal } from '../rules/person.js';
 import { memberships } from '../schema.js';
 import type { AdmissionView, NewApplicationInput, RecordStepInput } from './contracts.js';
-import { checkPerson } from './person.js';
+import { refuseTakenIdNumber } from './duplicate-person.js';
 import { getAdmission, openMembership, pathState, recordedSteps, visiblePerson } from './queries.js';
 import { checkApplication, checkStep, detailProblems, overriddenCode, stepEffect, stepViolationMessage, type StepViolation } from './rules.js';
 import { admissionSteps } from './schema.js';
 import { steps, type StepCode } from './steps.js';
-
-/** An ID number already on record; `existing` is set only when the caller may see that person. */
-export class DuplicatePerson extends AppError {
-  constructor(readonly existing?: { personId: string; name: string; orgName: string }) {
-    const key = existing ? 'admission.duplicate_person' : 'admission.duplicate_person_elsewhere';
-    const params: Params = existing ? { name: existing.name, org: existing.orgName } : {};
-    super(409, 'duplicate_person', key, params, [{ path: 'body.idNumber', key, params }]);
-  }
-}
 
 const separator = (lang: Lang) => (lang === 'zh' ? '；' : '; ');
 
@@ -118,19 +109,18 @@ export async function createApplication(ctx: ServiceContext, input: NewApplicati
     const org = await visibleOrg(ctx, input.orgCode, w.tx);
     const manager = grantingPost(ctx.actor, 'member.manage', org.path);
     if (!manager) throw forbidden('admission.manage_forbidden', { org: org.name });
-    const checked = checkPerson(input, lang);
-    if (!checked.ok) throw invalid('error.validation', { detail: listed(checked.problems, lang) }, checked.problems);
+    const today = chinaDate(w.now);
+    const { values, problems } = checkPerson(input, today);
+    if (problems.length > 0) throw refusal(problems);
     if (org.status !== 'active') throw conflict('org.dissolved', { code: org.code });
     if (org.type === 'party_group') {
       const params = { value: org.name };
       throw invalid('member_import.org_is_group', params, [{ path: 'body.orgCode', key: 'member_import.org_is_group', params }]);
     }
-    await refuseDuplicate(ctx, w.tx, org.countyId, checked.idNumber);
-    const decision = decide(ctx, checkApplication(input, chinaDate(w.now)), 'application', org.path, input.override, lang);
+    await refuseTakenIdNumber(ctx, w.tx, org.countyId, values.idNumber);
+    const decision = decide(ctx, checkApplication(input, today), 'application', org.path, input.override, lang);
     const [person] = await w.tx.insert(people).values({
-      countyId: org.countyId, name: input.name, pinyin: personPinyinKey(input.name), gender: input.gender, ethnicity: input.ethnicity,
-      birthDate: input.birthDate, idNumber: checked.idNumber, phone: checked.phone, education: input.education ?? null,
-      occupation: input.occupation ?? null, address: input.address || null, orgId: org.id, orgPath: org.path,
+      countyId: org.countyId, ...values, pinyin: personPinyinKey(values.name), orgId: org.id, orgPath: org.path,
     }).returning();
     const [membership] = await w.tx.insert(memberships).values({
       countyId: org.countyId, personId: person!.id, orgId: org.id, orgPath: org.path, category: 'applicant', appliedOn: input.appliedOn,
@@ -152,17 +142,4 @@ export async function createApplication(ctx: ServiceContext, input: NewApplicati
     return person!.id;
   });
   return getAdmission(ctx, personId, lang);
-}
-
-/** One person per ID number in a county: the existing one is named to a caller who may read them. */
-async function refuseDuplicate(ctx: ServiceContext, db: ServiceContext['db'], countyId: string, idNumber: string): Promise<void> {
-  const [existing] = await db.select({
-    id: people.id, name: people.name, orgName: organizations.name,
-    visible: sql<boolean>`coalesce(${inScope(ctx.actor, 'person.read', { county: people.countyId, path: people.orgPath })}, false)`,
-  })
-    .from(people)
-    .innerJoin(organizations, and(eq(organizations.countyId, people.countyId), eq(organizations.id, people.orgId)))
-    .where(and(eq(people.countyId, countyId), eq(people.idNumber, idNumber)))
-    .limit(1);
-  if (existing) throw new DuplicatePerson(existing.visible ? { personId: existing.id, name: existing.name, orgName: existing.orgName } : undefined);
 }

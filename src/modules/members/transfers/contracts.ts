@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../../../platform/http/contracts.js';
 import { orgCode } from '../../organizations/contracts.js';
 import { memberCategory } from '../contracts.js';
-import { occupations } from '../rules/occupation.js';
+import { MAX_NAME_LENGTH } from '../import-rows.js';
 import { endReasons, transferKinds, transferStates } from './rules.js';
 
 /** Membership transfers (组织关系转接) and ends of membership. */
@@ -103,8 +103,6 @@ export const letterQuery = z.strictObject({
   duesPaidTo: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '党费交至月份应写成 2026-02 这样的格式').optional(),
 });
 
-const code2 = z.string().trim().regex(/^[0-9]{2}$/, '应为两位数字代码');
-
 /** A member arriving from outside the county with a letter: the person, their stages and the letter. */
 export const arrivalBody = z.strictObject({
   orgCode,
@@ -114,14 +112,19 @@ export const arrivalBody = z.strictObject({
   sentOn: isoDate.optional(),
   receivedOn: isoDate.optional(),
   note: note.optional(),
-  name: z.string().trim().min(1).max(50),
-  /** Checked by the rules (GB 11643), so the message says what is wrong with it. */
+  name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  /** The person's fields are checked by the registry's rules (rules/person.ts, GB 11643 for this one), which name what is wrong. */
   idNumber: z.string().trim().min(1).max(30),
+  /** Default: what the ID number says. */
   gender: z.enum(['1', '2']).optional(),
-  ethnicity: code2.optional(),
+  /** GB 3304 two-digit code. */
+  ethnicity: z.string().trim().optional(),
+  /** Default: what the ID number says. */
   birthDate: isoDate.optional(),
-  education: code2.optional(),
-  occupation: z.enum(occupations).optional(),
+  /** A GB/T 4658 code or its name. */
+  education: z.string().trim().optional(),
+  /** An occupation category of Party statistics, by code name or label. */
+  occupation: z.string().trim().optional(),
   phone: z.string().trim().max(30).optional(),
   address: z.string().trim().max(200).optional(),
   category: memberCategory,

@@ -354,7 +354,7 @@ describe.each(engines)('membership transfers on %s', (engine) => {
     const idNumber = idNumberOf('53290119850315002');
     const body = {
       orgCode: MAJIA, externalOrg: '大理市下关镇党委', letterNo: '大组〔2026〕18号', sentOn: '2026-02-20', receivedOn: '2026-02-26', note: '随家人迁入',
-      name: '何新', idNumber, ethnicity: '14', education: '21', occupation: 'farmer', phone: '139 0000 1111', address: '马家村三组',
+      name: '何新', idNumber, ethnicity: '14', education: '大学本科', occupation: '农民', phone: '139 0000 1111', address: '马家村三组',
       category: 'full', appliedOn: '2008-03-01', activistOn: '2009-01-01', targetOn: '2009-06-01', joinedOn: '2010-07-01', fullOn: '2011-07-01',
     };
     const arrived = await call('secretary', 'POST', '/api/member-transfers/in', body);
@@ -383,19 +383,19 @@ describe.each(engines)('membership transfers on %s', (engine) => {
     expect(wrong.statusCode).toBe(400);
     const fields = json<{ error: { message: string; fields: { path: string; message: string }[] } }>(wrong).error.fields;
     expect(fields).toEqual(expect.arrayContaining([
-      { path: 'birthDate', message: '与身份证号码不符：号码中的出生日期为 1990-01-01' },
-      { path: 'gender', message: '与身份证号码不符：号码显示为“男”' },
-      { path: 'ethnicity', message: expect.stringContaining('GB 3304') },
-      { path: 'phone', message: expect.stringContaining('11 位手机号码') },
-      { path: 'joinedOn', message: '入党日期 2027-01-01 晚于今天（2026-03-02）' },
-      { path: 'fullOn', message: '人员类别为“正式党员”时须有转正日期' },
+      { path: 'body.birthDate', message: '出生日期与公民身份号码不符：号码中的出生日期为 1990-01-01' },
+      { path: 'body.gender', message: '性别与公民身份号码不符：号码表示为男性（第 17 位为奇数）' },
+      { path: 'body.ethnicity', message: expect.stringContaining('GB 3304') },
+      { path: 'body.phone', message: expect.stringContaining('11 位手机号码') },
+      { path: 'body.joinedOn', message: '入党日期 2027-01-01 晚于今天（2026-03-02）' },
+      { path: 'body.fullOn', message: '人员类别为“正式党员”时须有转正日期' },
     ]));
     const badId = await call('secretary', 'POST', '/api/member-transfers/in', { ...body, idNumber: '532901198503150021' }, 'en');
-    expect(json(badId)).toMatchObject({ error: { fields: [{ path: 'idNumber', message: 'the check character is wrong: the number was probably mistyped' }] } });
+    expect(json(badId)).toMatchObject({ error: { fields: [{ path: 'body.idNumber', message: 'The check character of the citizen ID number is wrong: the number was probably mistyped' }] } });
     expectProblem(await call('secretary', 'POST', '/api/member-transfers/in', { ...body, idNumber: idNumberOf('53290119850315004'), sentOn: '2026-02-27' }), 400,
-      '日期 2026-02-26 早于转出（介绍信）日期 2026-02-27', 'receivedOn');
+      '日期 2026-02-26 早于转出（介绍信）日期 2026-02-27', 'body.receivedOn');
     expectProblem(await call('secretary', 'POST', '/api/member-transfers/in', { ...body, idNumber: idNumberOf('53290119850315004'), orgCode: GROUP }), 400,
-      '“第一党小组”是党小组，组织关系应在党支部（党总支、党委）', 'orgCode');
+      '“第一党小组”是党小组，组织关系应在党支部（党总支、党委）', 'body.orgCode');
     expect((await call('secretary2', 'POST', '/api/member-transfers/in', { ...body, idNumber: idNumberOf('53290119850315004') })).statusCode).toBe(404);
     expect((await call('member', 'POST', '/api/member-transfers/in', { ...body, idNumber: idNumberOf('53290119850315004') })).statusCode).toBe(403);
   });

@@ -5,10 +5,8 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { roleAbilities } from '../../../../../src/platform/access/abilities.js';
-import { educationCodes, educationLevelLabels, educationLevelOf } from '../../../../../src/modules/members/rules/education.js';
-import { ethnicities } from '../../../../../src/modules/members/rules/ethnicity.js';
 import { parseIdNumber } from '../../../../../src/modules/members/rules/id-number.js';
-import { occupationLabels, occupations, type Occupation } from '../../../../../src/modules/members/rules/occupation.js';
+import type { Occupation } from '../../../../../src/modules/members/rules/occupation.js';
 import { api } from '../../../api.js';
 import type { OrgList, OrgSummary } from '../../../contracts.js';
 import { disabledDate, isoDay, noteOf, today } from '../../../forms.js';
@@ -17,6 +15,8 @@ import { indexOrgs, subtreeCodes } from '../../../orgTree.js';
 import { useUser } from '../../../session.js';
 import { useApi } from '../../../useApi.js';
 import { OrgPicker } from '../../org/OrgPicker.js';
+import { educationOptions, ethnicityOptions, genderOptions, occupationOptions } from '../options.js';
+import { existingPerson, ExistingPersonLink, type ExistingPerson } from './ExistingPerson.js';
 import { RuleModal } from './RuleModal.js';
 import type { AdmissionView, NewApplicationBody } from './types.js';
 
@@ -58,6 +58,8 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
   const [form] = Form.useForm<Values>();
   const { index, managed, only } = useManagedOrgs(open);
   const isDisabled = useMemo(() => (org: OrgSummary) => !managed.has(org.code) || org.type === 'party_group', [managed]);
+  // Someone already registered with the ID number typed, when the server names them: a link beats a second record.
+  const [existing, setExisting] = useState<ExistingPerson>();
 
   const submit = async (v: Values, override?: { reason: string }) => {
     const body: NewApplicationBody = {
@@ -65,7 +67,10 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
       education: v.education, occupation: v.occupation, phone: v.phone?.trim() || undefined, address: v.address?.trim() || undefined,
       appliedOn: isoDay(v.appliedOn)!, note: noteOf(v.note), override,
     };
-    const created = await api.post<AdmissionView>('/api/members/applications', body);
+    const created = await api.post<AdmissionView>('/api/members/applications', body).catch((error: unknown) => {
+      setExisting(existingPerson(error));
+      throw error;
+    });
     message.success(t('admission.apply.done', { name: created.person.name }));
     onClose();
     navigate(`/members/${created.person.id}`);
@@ -73,13 +78,14 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
 
   /** A valid ID number gives the birth date and gender; the server checks they agree. */
   const fromIdNumber = (text: string) => {
+    setExisting(undefined);
     const id = parseIdNumber(text);
     if (id.ok) form.setFieldsValue({ birthDate: dayjs(id.value.birthDate), gender: id.value.gender });
   };
 
   return (
     <RuleModal<Values> open={open} form={form} fields={fields} testId="application-form" canOverride={user.abilities.includes('member.approve')}
-      title={t('admission.apply')} okText={t('admission.apply')} onSubmit={submit} onClose={onClose}
+      title={t('admission.apply')} okText={t('admission.apply')} onSubmit={submit} onClose={() => { setExisting(undefined); onClose(); }}
       initialValues={{ orgCode: only, ethnicity: '01', appliedOn: today() }}>
       <Form.Item name="orgCode" label={t('admission.apply.org')} rules={[{ required: true }]}>
         {index ? <OrgPicker index={index} isDisabled={isDisabled} /> : <Select loading />}
@@ -88,19 +94,20 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
         <Form.Item name="name" label={t('memberList.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
           <Input maxLength={50} style={{ width: 180 }} data-testid="application-name" />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('memberList.idNumber')} rules={[{ required: true, whitespace: true, len: 18 }]}>
+        <Form.Item name="idNumber" label={t('memberList.idNumber')} rules={[{ required: true, whitespace: true, len: 18 }]}
+          extra={existing && <ExistingPersonLink person={existing} />}>
           <Input maxLength={18} style={{ width: 220 }} onChange={(e) => fromIdNumber(e.target.value)} data-testid="application-id-number" />
         </Form.Item>
       </Space>
       <Space wrap align="start">
         <Form.Item name="gender" label={t('memberList.gender')} rules={[{ required: true }]}>
-          <Select style={{ width: 100 }} options={(['1', '2'] as const).map((g) => ({ value: g, label: t(`memberList.gender.${g}`) }))} data-testid="application-gender" />
+          <Select style={{ width: 100 }} options={genderOptions(t)} data-testid="application-gender" />
         </Form.Item>
         <Form.Item name="birthDate" label={t('memberProfile.birthDate')} rules={[{ required: true }]}>
           <DatePicker disabledDate={disabledDate()} data-testid="application-birth-date" />
         </Form.Item>
         <Form.Item name="ethnicity" label={t('memberList.ethnicity')} rules={[{ required: true }]}>
-          <Select style={{ width: 160 }} showSearch={{ optionFilterProp: 'label' }} options={ethnicities.map((e) => ({ value: e.code, label: e[lang] }))} />
+          <Select style={{ width: 160 }} showSearch={{ optionFilterProp: 'label' }} options={ethnicityOptions[lang]} />
         </Form.Item>
       </Space>
       <Form.Item name="appliedOn" label={t('admission.apply.appliedOn')} rules={[{ required: true }]}>
@@ -108,12 +115,10 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
       </Form.Item>
       <Space wrap align="start">
         <Form.Item name="education" label={t('memberList.education')}>
-          <Select allowClear style={{ width: 200 }} showSearch={{ optionFilterProp: 'label' }} options={Object.entries(educationCodes).map(([code, name]) => ({
-            value: code, label: lang === 'zh' ? name : `${educationLevelLabels[educationLevelOf(code) ?? 'junior_or_below'].en} (${code})`,
-          }))} />
+          <Select allowClear style={{ width: 200 }} showSearch={{ optionFilterProp: 'label' }} options={educationOptions[lang]} />
         </Form.Item>
         <Form.Item name="occupation" label={t('memberProfile.occupation')}>
-          <Select allowClear style={{ width: 200 }} options={occupations.map((o) => ({ value: o, label: occupationLabels[o][lang] }))} />
+          <Select allowClear style={{ width: 200 }} options={occupationOptions[lang]} />
         </Form.Item>
         <Form.Item name="phone" label={t('memberList.phone')} rules={[{ max: 20 }]}>
           <Input maxLength={20} style={{ width: 160 }} />

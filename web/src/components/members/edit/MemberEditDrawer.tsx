@@ -1,13 +1,10 @@
 import { Alert, App as AntApp, Button, Col, DatePicker, Divider, Drawer, Flex, Form, Grid, Input, Radio, Row, Select, Skeleton, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { educationCodes, educationLevelLabels, educationLevelOf } from '../../../../../src/modules/members/rules/education.js';
-import { ethnicities } from '../../../../../src/modules/members/rules/ethnicity.js';
-import { occupationLabels, occupations } from '../../../../../src/modules/members/rules/occupation.js';
 import { api } from '../../../api.js';
 import { disabledDate, showServerErrors } from '../../../forms.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import type { Lang } from '../../../i18n/lang.js';
+import { educationOptions, ethnicityOptions, genderOptions, occupationOptions } from '../options.js';
 import { editBody, initialValues, type EditValues } from './editBody.js';
 import { SensitiveInput } from './SensitiveInput.js';
 import type { MemberEditResult, MemberRecord } from './types.js';
@@ -16,11 +13,6 @@ const fields: readonly (keyof EditValues)[] = [
   'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'phone', 'education', 'occupation', 'address',
   'mobile', 'mobileDestination', 'mobileSince', 'reportingCommunity', 'outOfContact', 'retired', 'needsCare',
 ];
-
-const educationOptions = (lang: Lang) => Object.entries(educationCodes).map(([code, name]) => ({
-  value: code,
-  label: lang === 'zh' ? `${name}（${code}）` : `${educationLevelLabels[educationLevelOf(code)!].en} (${code} ${name})`,
-}));
 
 interface Props {
   open: boolean;
@@ -95,12 +87,12 @@ export function MemberEditDrawer({ open, record, onClose, onSaved }: Props) {
             </Col>
             <Col {...half}>
               <Form.Item name="gender" label={t('memberEdit.gender')} rules={[{ required: true, message: t('memberEdit.required', { field: t('memberEdit.gender') }) }]}>
-                <Radio.Group options={(['1', '2'] as const).map((g) => ({ value: g, label: t(`memberList.gender.${g}`) }))} />
+                <Radio.Group options={genderOptions(t)} />
               </Form.Item>
             </Col>
             <Col {...half}>
               <Form.Item name="ethnicity" label={t('memberEdit.ethnicity')} rules={[{ required: true }]}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={ethnicities.map((e) => ({ value: e.code, label: `${e[lang]} (${e.code})` }))} data-testid="member-edit-ethnicity" />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={ethnicityOptions[lang]} data-testid="member-edit-ethnicity" />
               </Form.Item>
             </Col>
             <Col {...half}>
@@ -120,12 +112,12 @@ export function MemberEditDrawer({ open, record, onClose, onSaved }: Props) {
             </Col>
             <Col {...half}>
               <Form.Item name="education" label={t('memberEdit.education')}>
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={educationOptions(lang)} data-testid="member-edit-education" />
+                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={educationOptions[lang]} data-testid="member-edit-education" />
               </Form.Item>
             </Col>
             <Col {...half}>
               <Form.Item name="occupation" label={t('memberEdit.occupation')}>
-                <Select allowClear options={occupations.map((o) => ({ value: o, label: occupationLabels[o][lang] }))} data-testid="member-edit-occupation" />
+                <Select allowClear options={occupationOptions[lang]} data-testid="member-edit-occupation" />
               </Form.Item>
             </Col>
             <Col span={24}>

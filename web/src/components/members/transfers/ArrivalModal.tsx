@@ -1,9 +1,6 @@
 import { App as AntApp, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback } from 'react';
-import { educationCodes } from '../../../../../src/modules/members/rules/education.js';
-import { ethnicities } from '../../../../../src/modules/members/rules/ethnicity.js';
-import { occupations } from '../../../../../src/modules/members/rules/occupation.js';
 import { memberCategories, recordFieldLabels, stageFields } from '../../../../../src/modules/members/rules/pipeline.js';
 import { api } from '../../../api.js';
 import type { OrgSummary } from '../../../contracts.js';
@@ -12,7 +9,8 @@ import { useI18n } from '../../../i18n/I18nProvider.js';
 import type { OrgIndex } from '../../../orgTree.js';
 import { ActionModal } from '../../org/ActionModal.js';
 import { OrgPicker } from '../../org/OrgPicker.js';
-import { categoryLabel, ethnicityLabel, occupationLabel } from '../labels.js';
+import { categoryLabel } from '../labels.js';
+import { educationOptions, ethnicityOptions, genderOptions, occupationOptions } from '../options.js';
 import type { ArrivalBody, ArrivalResult } from './types.js';
 
 type Values = Omit<ArrivalBody, 'sentOn' | 'receivedOn' | 'birthDate' | (typeof stageFields)[number]> & {
@@ -86,22 +84,22 @@ export function ArrivalModal({ index, open, onClose, onDone }: { index: OrgIndex
         </Col>
         <Col {...half}>
           <Form.Item name="gender" label={t('memberList.gender')} extra={t('transfers.arrival.genderHint')}>
-            <Select allowClear options={(['1', '2'] as const).map((g) => ({ value: g, label: t(`memberList.gender.${g}`) }))} />
+            <Select allowClear options={genderOptions(t)} />
           </Form.Item>
         </Col>
         <Col {...half}>
           <Form.Item name="ethnicity" label={t('memberList.ethnicity')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={ethnicities.map((e) => ({ value: e.code, label: ethnicityLabel(e.code, lang) }))} />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={ethnicityOptions[lang]} />
           </Form.Item>
         </Col>
         <Col {...half}>
           <Form.Item name="education" label={t('memberList.education')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={Object.entries(educationCodes).map(([code, label]) => ({ value: code, label: `${code} ${label}` }))} />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={educationOptions[lang]} />
           </Form.Item>
         </Col>
         <Col {...half}>
           <Form.Item name="occupation" label={t('memberProfile.occupation')}>
-            <Select allowClear options={occupations.map((o) => ({ value: o, label: occupationLabel(o, lang) }))} />
+            <Select allowClear options={occupationOptions[lang]} />
           </Form.Item>
         </Col>
         <Col {...half}>
