@@ -25,13 +25,17 @@ export async function addMember(operator: ServiceContext, orgCode: string, perso
   });
 }
 
-/** The member tallies as the triggers keep them and as a recount of open memberships gives them. */
-export async function talliesAndRecount(db: Db) {
+/**
+ * The subtree breakdowns as the triggers keep them (member_breakdowns) and as a recount of the open
+ * memberships gives them, side by side.
+ */
+export async function breakdownsAndRecount(db: Db) {
   const kept = await rows<{ key: string; n: number }>(db, sql`
-    select concat_ws('|', org_id, category, gender, ethnicity) as key, n from member_tallies where n <> 0 order by 1`);
+    select concat_ws('|', subtree_path, category, dimension, value) as key, n from member_breakdowns where n <> 0 order by 1`);
   const recount = await rows<{ key: string; n: number }>(db, sql`
-    select concat_ws('|', m.org_id, m.category, coalesce(p.gender, '0'), p.ethnicity) as key, count(*)::int as n
+    select concat_ws('|', k.subtree_path, m.category, k.dimension, k.value) as key, count(*)::int as n
     from memberships m join people p on p.county_id = m.county_id and p.id = m.person_id
+    cross join lateral member_breakdown_keys(m.org_path, m.joined_on, m.mobile, p.gender, p.ethnicity, p.education, p.occupation, p.birth_date) k
     where m.ended_on is null group by 1 order by 1`);
   return { kept, recount };
 }

@@ -8,7 +8,7 @@ import type { MemberProfile } from './contracts.js';
 import { memberships } from './schema.js';
 import { memberStatistics } from './statistics/service.js';
 import type { PersonTransfers } from './transfers/contracts.js';
-import { addMember, idNumberOf, talliesAndRecount, type NewMembership } from '../../../test/support/members.js';
+import { addMember, idNumberOf, breakdownsAndRecount, type NewMembership } from '../../../test/support/members.js';
 
 const MAJIA = '530522101001';
 const SHIQIAO = '530522101002';
@@ -103,8 +103,8 @@ describe.each(engines)('ends of membership on %s', (engine) => {
     expect(row!.endedOn).toBeNull();
   });
 
-  it('keeps the member tallies equal to a recount', async () => {
-    const { kept, recount } = await talliesAndRecount(t.database.db);
+  it('keeps the subtree breakdowns equal to a recount', async () => {
+    const { kept, recount } = await breakdownsAndRecount(t.database.db);
     expect(kept.length).toBeGreaterThan(0);
     expect(kept).toEqual(recount);
   });

@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/support/app.js';
+import { breakdownsAndRecount } from '../../../../test/support/members.js';
 import { engines } from '../../../../test/support/databases.js';
-import { rows } from '../../../platform/db/database.js';
 import { write } from '../../../platform/service.js';
 import { visibleOrg } from '../../organizations/queries.js';
 import { mergeOrganization, moveOrganization } from '../../organizations/restructure.js';
@@ -84,15 +84,8 @@ describe.each(engines)('statistics of today from the maintained breakdowns on %s
     }
   }
 
-  /** The breakdowns as the triggers keep them and as a recount of the memberships gives them. */
   async function expectBreakdownsKept() {
-    const kept = await rows<{ key: string; n: number }>(t.database.db, sql`
-      select concat_ws('|', subtree_path, category, dimension, value) as key, n from member_breakdowns where n <> 0 order by 1`);
-    const recount = await rows<{ key: string; n: number }>(t.database.db, sql`
-      select concat_ws('|', k.subtree_path, m.category, k.dimension, k.value) as key, count(*)::int as n
-      from memberships m join people p on p.county_id = m.county_id and p.id = m.person_id
-      cross join lateral member_breakdown_keys(m.org_path, m.joined_on, m.mobile, p.gender, p.ethnicity, p.education, p.occupation, p.birth_date) k
-      where m.ended_on is null group by 1 order by 1`);
+    const { kept, recount } = await breakdownsAndRecount(t.database.db);
     expect(kept).toEqual(recount);
     expect(kept.length).toBeGreaterThan(100);
   }

@@ -16,7 +16,7 @@ import { memberships } from '../schema.js';
 import { memberStatistics } from '../statistics/service.js';
 import type { PersonTransfers, TransferView } from './contracts.js';
 import { letterText, type LetterFacts } from './letter.js';
-import { addMember, idNumberOf, talliesAndRecount, type NewMembership, type NewPerson } from '../../../../test/support/members.js';
+import { addMember, idNumberOf, breakdownsAndRecount, type NewMembership, type NewPerson } from '../../../../test/support/members.js';
 
 const MAJIA = '530522101001';
 const GROUP = '530522101001-1';
@@ -400,8 +400,8 @@ describe.each(engines)('membership transfers on %s', (engine) => {
     expect((await call('member', 'POST', '/api/member-transfers/in', { ...body, idNumber: idNumberOf('53290119850315004') })).statusCode).toBe(403);
   });
 
-  it('keeps the member tallies equal to a recount after every kind of transfer', async () => {
-    const { kept, recount } = await talliesAndRecount(t.database.db);
+  it('keeps the subtree breakdowns equal to a recount after every kind of transfer', async () => {
+    const { kept, recount } = await breakdownsAndRecount(t.database.db);
     expect(kept.length).toBeGreaterThan(3);
     expect(kept).toEqual(recount);
   });
