@@ -3,11 +3,12 @@
  * throwaway PostgreSQL 15 server. Prints a markdown report on stdout (progress goes to stderr).
  *
  *   npm run bench -- [--engines pglite,postgres] [--province-counties N] [--skip-province]
- *                    [--runs 30] [--warmup 5] [--load-seconds 8] [--connections 10] [--start-runs 3]
+ *                    [--runs 30] [--warmup 5] [--load-seconds 8] [--connections 10] [--start-runs 3] [--skip-import]
  *
  * Measures: 1. start-up of `grassroots serve` (new empty store, and a store holding the demo county);
  * 2. event-loop stalls of the in-process server under HTTP load; 3. /api/home and /api/organizations
- * through the API versus the same SQL sent straight to the engine, at county and province scale.
+ * through the API versus the same SQL sent straight to the engine, at county and province scale;
+ * 4. importing 100,000 members with `grassroots import members --commit` (bench/import.ts).
  */
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
@@ -17,6 +18,7 @@ import type { App } from '../src/platform/http/app-types.js';
 import { cleanupAll, onCleanup } from './cleanup.js';
 import { ADMIN, DEMO_AS_OF, DEMO_SEED, loadDemo, provinceCacheKey, type Loaded } from './demo-data.js';
 import { pgliteHost, postgresHost, type EngineHost, type Raw, type Store } from './engines.js';
+import { benchImport, importLines, type ImportResult } from './import.js';
 import { loadTest, LOAD_PATHS, type LoadResult } from './load.js';
 import { loadLines, machineLines, sampleLoad } from './machine.js';
 import {
@@ -37,13 +39,14 @@ const { values: args } = parseArgs({
     'load-seconds': { type: 'string', default: '8' },
     connections: { type: 'string', default: '10' },
     'start-runs': { type: 'string', default: '3' },
+    'skip-import': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 
 if (args.help) {
-  console.log('npm run bench -- [--engines pglite,postgres] [--province-counties N (default 10, max 100)] [--skip-province] [--runs 30] [--warmup 5] [--load-seconds 8] [--connections 10] [--start-runs 3]');
+  console.log('npm run bench -- [--engines pglite,postgres] [--province-counties N (default 10, max 100)] [--skip-province] [--runs 30] [--warmup 5] [--load-seconds 8] [--connections 10] [--start-runs 3] [--skip-import]');
   process.exit(0);
 }
 
@@ -61,6 +64,7 @@ const plan: Plan = { warmup: intArg('warmup', 0, 100), runs: intArg('runs', 1, 1
 const loadSeconds = intArg('load-seconds', 1, 120);
 const connections = intArg('connections', 1, 200);
 const startRuns = intArg('start-runs', 1, 20);
+const skipImport = args['skip-import'] === true;
 
 const log = (line: string) => console.error(line);
 
@@ -81,6 +85,7 @@ const results = {
   breakdown: [] as BreakdownRow[],
   data: [] as DataRow[],
   notes: [] as string[],
+  imports: [] as ImportResult[],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -331,6 +336,7 @@ function report(): string {
     ])));
     out.push('');
   }
+  out.push(...importLines(results.imports));
   for (const note of results.notes) out.push(`Note: ${note}`, '');
 
   out.push('## Verdicts', '');
@@ -379,6 +385,7 @@ async function main(): Promise<void> {
     try {
       host = e === 'pglite' ? pgliteHost() : await postgresHost();
       await benchEngine(host);
+      if (!skipImport) results.imports.push(...(await benchImport(host, log)));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(error);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { systemClock } from '../platform/clock.js';
-import { importMembers, readMemberFile } from '../modules/members/import.js';
+import { importMembers, openMemberFile, type MemberFile } from '../modules/members/import.js';
 import { operatorFor } from '../modules/organizations/county.js';
 import type { Values } from './args.js';
 import { chooseCounty, cliLang, open, type Storage } from './common.js';
@@ -10,8 +10,19 @@ const zh = cliLang === 'zh';
 
 /** `grassroots import members FILE [--commit]`: the rows with problems, then the counts; exit 1 on any error. */
 export async function importMembersCommand(storage: Storage, file: string, values: Values): Promise<number> {
-  const table = await readMemberFile(await readFile(file), file);
-  const database = await open(storage);
+  const opened = await openMemberFile(await readFile(file), file);
+  // A file whose format, encoding or header is wrong never reaches the database. Past that, the
+  // rows are read while the database opens: the embedded engine starts in a thread of its own.
+  const opening = open(storage);
+  opening.catch(() => undefined); // awaited below, where a failure surfaces
+  let table: MemberFile;
+  try {
+    table = await opened.read();
+  } catch (error) {
+    await opening.then((database) => database.close(), () => undefined);
+    throw error;
+  }
+  const database = await opening;
   try {
     const county = await chooseCounty(database, values.county);
     const ctx = { db: database.db, clock: systemClock, actor: await operatorFor(database.db, county, 'import-members') };

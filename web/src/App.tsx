@@ -14,6 +14,7 @@ const AccountPage = lazy(() => import('./pages/AccountPage.js'));
 const UsersPage = lazy(() => import('./pages/UsersPage.js'));
 const MembersPage = lazy(() => import('./pages/MembersPage.js'));
 const MemberPage = lazy(() => import('./pages/MemberPage.js'));
+const MemberImportPage = lazy(() => import('./pages/MemberImportPage.js'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.js'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
@@ -33,6 +34,7 @@ export function App() {
             <Route path="audit" element={<AuditPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="members" element={<MembersPage />} />
+            <Route path="members/import" element={<MemberImportPage />} />
             <Route path="members/:id" element={<MemberPage />} />
             <Route path="statistics" element={<StatisticsPage />} />
             <Route path="transfers" element={<TransfersPage />} />

@@ -9,7 +9,7 @@ import { can, postsWith } from '../../platform/access/actor.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { forbidden } from '../../platform/errors.js';
-import { readTableFile, type TableFile } from '../../platform/files/table-file.js';
+import { openTableFile } from '../../platform/files/table-file.js';
 import type { Lang } from '../../platform/i18n/index.js';
 import { write, type ServiceContext } from '../../platform/service.js';
 import { organizations } from '../organizations/schema.js';
@@ -24,10 +24,32 @@ const CHUNK = 1000;
 /** Keys sent to the database as one JSON array per query: no parameter limit, one scan per lookup. */
 const LOOKUP_CHUNK = 20_000;
 
-export function readMemberFile(content: Buffer, fileName: string): Promise<TableFile> {
-  return readTableFile(content, fileName, {
+/** A member file's rows, each read into typed values with the problems of its own cells. */
+export interface MemberFile {
+  format: 'csv' | 'xlsx';
+  encoding?: 'utf-8' | 'gb18030';
+  rows: MemberRow[];
+}
+
+/**
+ * Checks a member file's format, encoding and header; `read()` then parses its rows one at a
+ * time, so that a large file is never held as table cells, only as the values the import needs.
+ */
+export async function openMemberFile(content: Buffer, fileName: string): Promise<{ read(): Promise<MemberFile> }> {
+  const table = await openTableFile(content, fileName, {
     requiredHeaders: memberImportHeaders.required, optionalHeaders: memberImportHeaders.optional, maxRows: MEMBER_IMPORT_MAX_ROWS,
   });
+  return {
+    async read() {
+      const rows: MemberRow[] = [];
+      for await (const row of table.rows) rows.push(readMemberRow(row));
+      return { format: table.format, encoding: table.encoding, rows };
+    },
+  };
+}
+
+export async function readMemberFile(content: Buffer, fileName: string): Promise<MemberFile> {
+  return (await openMemberFile(content, fileName)).read();
 }
 
 export interface MemberImportProblem {
@@ -67,9 +89,10 @@ export interface Planned {
   stages?: StageRecord;
 }
 
-export async function importMembers(ctx: ServiceContext, file: TableFile, options: { commit: boolean; lang: Lang; fileName: string }): Promise<MemberImportReport> {
+/** Imports the rows of a file read once for this purpose: their problems are completed in place. */
+export async function importMembers(ctx: ServiceContext, file: MemberFile, options: { commit: boolean; lang: Lang; fileName: string }): Promise<MemberImportReport> {
   if (postsWith(ctx.actor, 'member.manage').length === 0) throw forbidden();
-  const rows = file.rows.map(readMemberRow);
+  const { rows } = file;
   markDuplicateRows(rows);
   const today = chinaDate(ctx.clock.now());
   if (!options.commit) return report(await plan(ctx, ctx.db, rows, today), options.lang, false);

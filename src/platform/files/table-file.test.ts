@@ -1,7 +1,10 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { encodeCsv, readTableFile, TableFileError, type TableFileErrorCode } from './table-file.js';
+import JSZip from 'jszip';
+import { encodeCsv, openTableFile, readTableFile, TableFileError, type TableFileErrorCode } from './table-file.js';
 
 const org = { requiredHeaders: ['组织编码', '组织名称'], optionalHeaders: ['上级组织编码', '备注'] };
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -366,5 +369,118 @@ describe('encodeCsv', () => {
     const table = await readTableFile(bytes, 'export.csv', org);
     expect(table.encoding).toBe('gb18030');
     expect(table.rows.map((row) => [row.values['组织编码'], row.values['组织名称'], row.values['备注']])).toEqual(rows);
+  });
+});
+
+describe('openTableFile: streaming', () => {
+  const MIB = 1 << 20;
+  const GB18030_BOM = Buffer.from([0x84, 0x31, 0x95, 0x33]);
+
+  // Over two decoding chunks of valid rows, then an unclosed quote.
+  const longCsv = (header: string) => utf8(`${header}\n${Array.from({ length: 100_000 }, (_, i) => `${i},第${i}村党支部\n`).join('')}x,"东村\n`);
+
+  it('checks the header at once and parses the rows only as they are read', async () => {
+    const content = longCsv('组织编码,组织名称');
+    expect(content.length).toBeGreaterThan(2 * MIB);
+    const table = await openTableFile(content, 'orgs.csv', { ...org, maxRows: 200_000 });
+    expect(table.headers).toEqual(['组织编码', '组织名称']);
+    const rows = table.rows[Symbol.asyncIterator]();
+    expect((await rows.next()).value).toEqual({ rowNumber: 2, values: { 组织编码: '0', 组织名称: '第0村党支部', 上级组织编码: '', 备注: '' } });
+    let read = 1;
+    const error = await failure((async () => {
+      for (let next = await rows.next(); !next.done; next = await rows.next()) read++;
+    })(), 'unreadable');
+    expect(read).toBe(100_000);
+    expect(error.detail.zh).toContain('第 100002 行附近');
+  });
+
+  it('refuses a wrong header before any row is read', async () => {
+    await failure(openTableFile(longCsv('编码,组织名称'), 'orgs.csv', org), 'missing_headers');
+  });
+
+  it('counts every row past the limit before refusing the file', async () => {
+    const text = '组织编码,组织名称\n' + Array.from({ length: 7 }, (_, i) => `${i},n${i}\n`).join('');
+    const table = await openTableFile(utf8(text), 'orgs.csv', { ...org, maxRows: 5 });
+    const read: number[] = [];
+    const error = await failure((async () => {
+      for await (const row of table.rows) read.push(row.rowNumber);
+    })(), 'unreadable');
+    expect(read).toEqual([2, 3, 4, 5, 6]);
+    expect(error.detail.zh).toContain('共 7 行');
+  });
+
+  // Characters cut in two by the 1 MiB decoding chunks: 城 is 3 bytes in UTF-8, 2 in GB18030, 𠀀 4 in GB18030.
+  it.each([
+    ['UTF-8 with a BOM', (text: string) => Buffer.concat([BOM, utf8(text)]), 'utf-8', 3],
+    ['UTF-8 without a BOM', utf8, 'utf-8', 0],
+    ['GB18030', (text: string) => iconv.encode(text, 'gb18030'), 'gb18030', 0],
+    ['GB18030 with its BOM', (text: string) => Buffer.concat([GB18030_BOM, iconv.encode(text, 'gb18030')]), 'gb18030', 4],
+  ] as const)('reads %s across chunk boundaries', async (_, encode, encoding, bomLength) => {
+    const head = '组织编码,组织名称,备注\n';
+    const filler = (bytes: number) => `1,城关镇党委,${'x'.repeat(bytes)}\n`;
+    // Put the first character of row 3 one byte before the chunk boundary.
+    const before = encode(head + filler(0)).length - bomLength;
+    const padding = MIB - 1 - bomLength - before;
+    const names = ['城𠀀䶮村党支部', ...Array.from({ length: 40_000 }, (_, i) => `第${i}村党支部`)];
+    const text = head + filler(padding) + names.map((name, i) => `${name},${i},${name}${i}\n`).join('');
+    const bytes = encode(text);
+    expect(bytes.length).toBeGreaterThan(2 * MIB);
+    if (encoding === 'utf-8') expect(bytes.subarray(MIB - 1, MIB + 2).toString('utf8')).toBe('城');
+    const table = await openTableFile(bytes, 'orgs.csv', org);
+    expect(table.encoding).toBe(encoding);
+    expect(table.headers).toEqual(['组织编码', '组织名称', '备注']);
+    let count = 0;
+    for await (const row of table.rows) {
+      count++;
+      if (row.rowNumber < 3) continue;
+      const i = row.rowNumber - 3;
+      expect(row.values).toEqual({ 组织编码: names[i], 组织名称: String(i), 上级组织编码: '', 备注: `${names[i]}${i}` });
+    }
+    expect(count).toBe(names.length + 1);
+  });
+
+  it('reads the first sheet in tab order even when its part comes later in the file', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['说明', '请勿修改']);
+    const sheet = workbook.addWorksheet('组织');
+    sheet.addRow(['组织编码', '组织名称']);
+    sheet.addRow(['1', '城关镇党委']);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    const [first, second] = book.match(/<sheet [^>]*\/>/g)!;
+    expect(first).toContain('说明');
+    zip.file('xl/workbook.xml', book.replace(first!, '\u0000').replace(second!, first!).replace('\u0000', second!));
+    const reordered = await zip.generateAsync({ type: 'nodebuffer' });
+    expect(Object.keys(zip.files).indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(Object.keys(zip.files).indexOf('xl/worksheets/sheet2.xml'));
+    const table = await readTableFile(reordered, 'orgs.xlsx', org);
+    expect(table.rows.map((row) => row.values['组织名称'])).toEqual(['城关镇党委']);
+  });
+
+  it('leaves no temporary copy of a sheet behind, also when a reader stops early', async () => {
+    const ours = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
+    const before = ours();
+    // exceljs writes the shared strings after the sheets, as Excel does.
+    const content = await xlsx((sheet) => {
+      sheet.addRow(['组织编码', '组织名称']);
+      for (let i = 0; i < 2000; i++) sheet.addRow([String(i), `n${i}`]);
+    });
+    expect((await readTableFile(content, 'orgs.xlsx', org)).rows).toHaveLength(2000);
+    for await (const row of (await openTableFile(content, 'orgs.xlsx', org)).rows) {
+      expect(row.rowNumber).toBe(2);
+      break;
+    }
+    expect(ours()).toEqual(before);
+  });
+
+  it('lets a reader stop early', async () => {
+    const content = await xlsx((sheet) => {
+      sheet.addRow(['组织编码', '组织名称']);
+      for (let i = 0; i < 2000; i++) sheet.addRow([String(i), `n${i}`]);
+    });
+    const table = await openTableFile(content, 'orgs.xlsx', org);
+    for await (const row of table.rows) {
+      expect(row.rowNumber).toBe(2);
+      break;
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { accountsEn, accountsZh } from './accounts.js';
 import { admissionEn, admissionZh } from './admission.js';
 import { memberEditEn, memberEditZh } from './memberEdit.js';
+import { memberImportEn, memberImportZh } from './memberImport.js';
 import { memberListEn, memberListZh } from './memberList.js';
 import { organizationsEn, organizationsZh } from './organizations.js';
 import { personFormsEn, personFormsZh } from './personForms.js';
@@ -12,6 +13,7 @@ export const zh = {
   ...accountsZh,
   ...organizationsZh,
   ...memberListZh,
+  ...memberImportZh,
   ...admissionZh,
   ...memberEditZh,
   ...personFormsZh,
@@ -218,6 +220,7 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...organizationsEn,
   ...memberListEn,
+  ...memberImportEn,
   ...admissionEn,
   ...memberEditEn,
   ...personFormsEn,

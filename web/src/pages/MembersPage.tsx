@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
 import { NewApplicationButton } from '../components/members/admission/NewApplication.js';
 import { filtersFromParams, filtersToQuery, type FilterValues } from '../components/members/filters.js';
+import { ImportMembersButton } from '../components/members/import/ImportMembersButton.js';
 import { MemberFilterForm } from '../components/members/MemberFilterForm.js';
 import { memberColumns } from '../components/members/memberColumns.js';
 import type { MemberItem, MemberPage, OrgList } from '../contracts.js';
@@ -68,6 +69,7 @@ export default function MembersPage() {
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="members-title">{t('nav.members')}</Typography.Title>
         {members.data && <Typography.Text type="secondary">{members.data.org.name}</Typography.Text>}
         <NewApplicationButton />
+        <ImportMembersButton />
       </Flex>
       <Card size="small">
         {/* Keyed by the filters so that the form follows the address (reset, back button). */}

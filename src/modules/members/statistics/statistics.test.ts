@@ -10,55 +10,29 @@ import { insertOrganization } from '../../organizations/service.js';
 import { people } from '../../people/schema.js';
 import { memberships } from '../schema.js';
 import type { StatisticsView } from './contracts.js';
+import { HESHUN_AS_OF, HESHUN_BRANCHES, HESHUN_CODE, HESHUN_MEMBERS, heshunBranchCode, heshunPeople, isYoung, spread } from '../../../../test/support/heshun.js';
 
-/**
- * 和顺镇 (530522101) rebuilt as seed 003 describes it at the end of 2019: 16 branches, 391 members,
- * 12 probationary, 148 women, 15 minority, 128 aged 35 or under, 139 with college education or
- * above, 7 mobile, 71 activists, 9 development targets. Each trait is spread over the members by
- * a different permutation (i·k mod 391), so the counts are exact and the traits independent.
- * After 2019: one member died, one was transferred, one joined, and a probationary one became full.
- */
-const AS_OF = '2019-12-31';
-const N = 391;
-const spread = (i: number, k: number, count: number) => (i * k) % N < count;
-const young = (i: number) => spread(i, 13, 128);
-const mobile = (i: number) => (spread(i, 3, 7) ? { mobile: true, mobileSince: '2018-05-01' } : {});
+/** 和顺镇 built through the database, then changed after 2019: one member died, one was transferred, a probationary one became full. */
+const AS_OF = HESHUN_AS_OF;
+const N = HESHUN_MEMBERS;
+const young = isYoung;
 
 async function buildHeshun({ operator, county }: TestCounty) {
   await write(operator, async (w) => {
-    const town = await visibleOrg(operator, '530522101', w.tx);
-    for (let b = 3; b <= 16; b++) {
-      const code = `530522101${String(b).padStart(3, '0')}`;
-      await insertOrganization(w, town, { code, name: `第${b}村党支部`, type: 'branch', unitType: 'village', establishedOn: '1990-01-01' }, county.id);
+    const town = await visibleOrg(operator, HESHUN_CODE, w.tx);
+    // The test county has the first two branches.
+    for (let b = 2; b < HESHUN_BRANCHES; b++) {
+      await insertOrganization(w, town, { code: heshunBranchCode(b), name: `第${b + 1}村党支部`, type: 'branch', unitType: 'village', establishedOn: '1990-01-01' }, county.id);
     }
   });
-  const branches = await Promise.all(Array.from({ length: 16 }, (_, b) => visibleOrg(operator, `530522101${String(b + 1).padStart(3, '0')}`)));
-  type Row = { name: string; gender: '1' | '2'; ethnicity: string; birthDate: string | null; education: string; occupation: string; branch: number; m: Partial<typeof memberships.$inferInsert> & { category: string } };
-  const rows: Row[] = [];
-  for (let i = 0; i < N; i++) {
-    const age = young(i) ? 25 + (i % 11) : 36 + (i % 37);
-    rows.push({
-      name: `党员${i}`, gender: spread(i, 7, 148) ? '2' : '1', ethnicity: spread(i, 11, 15) ? '03' : '01',
-      birthDate: `${2019 - age}-${i % 2 ? '12-31' : '01-01'}`,
-      education: spread(i, 5, 139) ? (i % 2 ? '31' : '21') : (i % 2 ? '61' : '71'),
-      occupation: i % 3 ? 'farmer' : 'retired',
-      branch: i % 16,
-      m: i < 12
-        ? { category: 'probationary', appliedOn: '2016-03-01', activistOn: '2016-09-01', targetOn: '2018-06-01', joinedOn: '2019-06-01', ...mobile(i) }
-        : { category: 'full', appliedOn: '1999-03-01', joinedOn: '2000-07-01', fullOn: '2001-07-01', ...mobile(i) },
-    });
-  }
-  for (let i = 0; i < 71; i++) rows.push({ name: `积极分子${i}`, gender: '1', ethnicity: '01', birthDate: '1995-05-05', education: '21', occupation: 'farmer', branch: i % 16, m: { category: 'activist', appliedOn: '2019-01-10', activistOn: '2019-04-01' } });
-  for (let i = 0; i < 9; i++) rows.push({ name: `发展对象${i}`, gender: '2', ethnicity: '01', birthDate: '1993-05-05', education: '31', occupation: 'farmer', branch: i, m: { category: 'development_target', appliedOn: '2017-01-10', activistOn: '2017-04-01', targetOn: '2018-09-01' } });
-  // Joined after 2019: not in the 2019 figures.
-  rows.push({ name: '新党员', gender: '2', ethnicity: '01', birthDate: '1998-01-01', education: '21', occupation: 'student', branch: 0, m: { category: 'probationary', appliedOn: '2021-01-01', activistOn: '2021-03-01', targetOn: '2022-06-01', joinedOn: '2025-09-01' } });
-
+  const branches = await Promise.all(Array.from({ length: HESHUN_BRANCHES }, (_, b) => visibleOrg(operator, heshunBranchCode(b))));
+  const rows = heshunPeople();
   const inserted = await operator.db.insert(people).values(rows.map((r) => ({
     countyId: county.id, name: r.name, pinyin: 'dy', gender: r.gender, ethnicity: r.ethnicity, birthDate: r.birthDate,
     education: r.education, occupation: r.occupation, orgId: branches[r.branch]!.id, orgPath: branches[r.branch]!.path,
   }))).returning({ id: people.id });
   await operator.db.insert(memberships).values(rows.map((r, i) => ({
-    countyId: county.id, personId: inserted[i]!.id, orgId: branches[r.branch]!.id, orgPath: branches[r.branch]!.path, ...r.m,
+    countyId: county.id, personId: inserted[i]!.id, orgId: branches[r.branch]!.id, orgPath: branches[r.branch]!.path, ...r.membership,
   })));
   // Member 20 died in 2021; member 21 (branch 5) was transferred to branch 6 in 2021.
   await operator.db.update(memberships).set({ endedOn: '2021-05-01', endReason: 'died' }).where(eq(memberships.personId, inserted[20]!.id));

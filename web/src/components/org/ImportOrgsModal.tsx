@@ -1,31 +1,19 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Flex, Modal, Steps, Typography } from 'antd';
-import { useRef, useState } from 'react';
-import { api, ApiError } from '../../api.js';
+import { useState } from 'react';
+import { api } from '../../api.js';
 import type { ImportBody, ImportReportView } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { readBase64 } from '../../readFile.js';
+import { FileChooser, MAX_IMPORT_MEGABYTES, problemText, readImportFile, TemplateButton, type ChosenFile } from '../import/ImportFile.js';
 import { ImportReportTable, ImportSummary } from './ImportReportTable.js';
-
-/** The server takes at most 8 MiB of base64, which is 6 MiB of file. */
-const maxMegabytes = 8;
-const templateName = '党组织导入模板.xlsx';
-
-function problemText(error: unknown): string {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  const details = error.fields.map((f) => f.message).filter((m) => m !== error.message);
-  return [error.message, ...details].join(' ');
-}
 
 /** Import organizations from a table: download the template, check a file, then write it when every row passes. */
 export function ImportOrgsModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<Omit<ImportBody, 'commit'> | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'template' | 'check' | 'commit' | null>(null);
+  const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
 
   const reset = () => {
     setFile(null);
@@ -34,26 +22,11 @@ export function ImportOrgsModal({ open, onClose, onDone }: { open: boolean; onCl
     setBusy(null);
   };
 
-  const downloadTemplate = async () => {
-    setBusy('template');
-    try {
-      await api.download('/api/organizations/import-template', templateName);
-    } catch (e) {
-      message.error(problemText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-
   const check = async (chosen: File) => {
     reset();
-    if (!/\.(xlsx|csv)$/i.test(chosen.name)) return setError(t('import.badExtension'));
-    if (chosen.size > maxMegabytes * 1024 * 1024) return setError(t('import.tooLarge', { size: maxMegabytes }));
-    if (chosen.size === 0) return setError(t('import.noRows'));
     setBusy('check');
     try {
-      const content = await readBase64(chosen).catch(() => { throw new Error(t('import.readFailed')); });
-      const body = { fileName: chosen.name, content };
+      const body = await readImportFile(chosen, t);
       setFile(body);
       setReport(await api.post<ImportReportView>('/api/organizations/import', { ...body, commit: false } satisfies ImportBody));
     } catch (e) {
@@ -112,9 +85,7 @@ export function ImportOrgsModal({ open, onClose, onDone }: { open: boolean; onCl
             content: (
               <Flex vertical gap={4} align="start" style={{ paddingBlock: 4 }}>
                 <Typography.Text type="secondary">{t('import.step.templateHint')}</Typography.Text>
-                <Button icon={<DownloadOutlined />} loading={busy === 'template'} onClick={downloadTemplate} data-testid="import-template">
-                  {t('import.step.template')}
-                </Button>
+                <TemplateButton url="/api/organizations/import-template" fileName="党组织导入模板.xlsx" />
               </Flex>
             ),
           },
@@ -122,27 +93,8 @@ export function ImportOrgsModal({ open, onClose, onDone }: { open: boolean; onCl
             title: t('import.step.file'),
             content: (
               <Flex vertical gap={4} align="start" style={{ paddingBlock: 4 }}>
-                <Typography.Text type="secondary">{t('import.step.fileHint', { size: maxMegabytes })}</Typography.Text>
-                <Flex wrap align="center" gap={8}>
-                  <Button icon={<UploadOutlined />} loading={busy === 'check'} onClick={() => input.current?.click()} data-testid="import-choose">
-                    {file ? t('import.chooseAgain') : t('import.chooseFile')}
-                  </Button>
-                  {busy === 'check' ? <Typography.Text type="secondary">{t('import.checking')}</Typography.Text>
-                    : file && <Typography.Text>{file.fileName}</Typography.Text>}
-                </Flex>
-                <input
-                  ref={input}
-                  type="file"
-                  accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-                  hidden
-                  data-testid="import-file-input"
-                  onChange={(e) => {
-                    const chosen = e.target.files?.[0];
-                    // Cleared, so choosing the same (corrected) file again still fires.
-                    e.target.value = '';
-                    if (chosen) void check(chosen);
-                  }}
-                />
+                <Typography.Text type="secondary">{t('import.step.fileHint', { size: MAX_IMPORT_MEGABYTES })}</Typography.Text>
+                <FileChooser chosen={file?.fileName} checking={busy === 'check'} onChoose={(chosen) => void check(chosen)} />
               </Flex>
             ),
           },
