@@ -23,6 +23,9 @@ export interface AuditEntry {
  * Appends events to the county's chain inside the caller's transaction. Locking the chain head
  * row serializes appenders per county, so every event links to exactly one predecessor.
  */
+/** Events per insert: well under the parameter limit at ~15 columns each. */
+const AUDIT_CHUNK = 1000;
+
 export async function appendAudit(tx: Db, actor: Actor, at: Date, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await tx
@@ -59,7 +62,8 @@ export async function appendAudit(tx: Db, actor: Actor, at: Date, entries: Audit
     prevHash = eventHash(event);
     return { ...event, hash: prevHash };
   });
-  await tx.insert(auditEvents).values(rows);
+  // A statement takes at most 65,535 parameters: an import of thousands of records is many events.
+  for (let i = 0; i < rows.length; i += AUDIT_CHUNK) await tx.insert(auditEvents).values(rows.slice(i, i + AUDIT_CHUNK));
   await tx.update(auditHeads).set({ seq, hash: prevHash }).where(eq(auditHeads.countyId, actor.countyId));
 }
 
