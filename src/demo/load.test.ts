@@ -73,8 +73,10 @@ describe.each(engines)('loading a demo county on %s', (engine) => {
     expect(records.steps.length).toBeGreaterThan(100);
   });
 
-  it('keeps the member tallies equal to the members generated today', async () => {
-    const tallied = await rows<{ n: number }>(database.db, sql`select coalesce(sum(n), 0)::int as n from member_tallies where category in ('full', 'probationary')`);
+  it('keeps the subtree breakdowns equal to the members generated today', async () => {
+    const tallied = await rows<{ n: number }>(database.db, sql`
+      select coalesce(sum(b.n), 0)::int as n from member_breakdowns b join organizations o on o.county_id = b.county_id and o.path = b.subtree_path
+      where o.parent_id is null and b.dimension = 'gender' and b.category in ('full', 'probationary')`);
     expect(tallied[0]?.n).toBe(demo.people.filter((p) => isMember(p.membership?.category)).length);
   });
 });

@@ -139,12 +139,12 @@ describe.each(engines)('editing a member record on %s', (engine) => {
       expect((await stored('郑十')).person).toMatchObject({ education: '31', occupation: 'professional', ethnicity: '07', phone: '0871-6123456' });
     });
 
-    it('keeps the member tallies in step with a new gender and ethnicity', async () => {
+    it('keeps the subtree breakdowns in step with a new gender and ethnicity', async () => {
       await edited('secretary2', '郑十', { gender: '2', ethnicity: '01' });
-      const tallied = await rows<{ gender: string; ethnicity: string; n: number }>(t.database.db, sql`
-        select t.gender, t.ethnicity, t.n from member_tallies t join organizations o on o.county_id = t.county_id and o.id = t.org_id
-        where o.code = ${DONGFENG} and t.category = 'probationary' and t.n <> 0`);
-      expect(tallied).toEqual([{ gender: '2', ethnicity: '01', n: 1 }]);
+      const tallied = await rows<{ dimension: string; value: string; n: number }>(t.database.db, sql`
+        select b.dimension, b.value, b.n from member_breakdowns b join organizations o on o.county_id = b.county_id and o.path = b.subtree_path
+        where o.code = ${DONGFENG} and b.category = 'probationary' and b.dimension in ('gender', 'ethnicity') and b.n <> 0 order by 1`);
+      expect(tallied).toEqual([{ dimension: 'ethnicity', value: '01', n: 1 }, { dimension: 'gender', value: '2', n: 1 }]);
       await edited('secretary2', '郑十', { gender: '1' });
     });
 

@@ -57,30 +57,6 @@ export const memberships = pgTable(
 );
 
 /**
- * Live counts of current memberships per organization, category, gender and ethnicity, kept by
- * statement-level triggers on memberships and people (drizzle/0003) so that every write path,
- * bulk loads and merges included, keeps them right. The home page sums them over a subtree instead
- * of scanning every membership: at county scale on the embedded engine that scan alone cost
- * more than the page's whole budget.
- */
-export const memberTallies = pgTable(
-  'member_tallies',
-  {
-    countyId: countyKey(),
-    orgId: uuid('org_id').notNull(),
-    category: text('category').notNull(),
-    /** GB/T 2261.1 code; 0 where the person's gender is not recorded. */
-    gender: text('gender').notNull(),
-    ethnicity: text('ethnicity').notNull(),
-    n: integer('n').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.countyId, t.orgId, t.category, t.gender, t.ethnicity] }),
-    foreignKey({ columns: [t.countyId, t.orgId], foreignColumns: [organizations.countyId, organizations.id] }),
-  ],
-);
-
-/**
  * Live counts of current memberships in each organization's whole subtree, by category and by one
  * breakdown at a time (dimension: gender, ethnicity, education, occupation, period, mobile,
  * birth_year; value '' where not recorded). Statistics of today read the organization's row and

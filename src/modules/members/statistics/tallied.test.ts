@@ -95,7 +95,7 @@ describe.each(engines)('statistics of today from the maintained breakdowns on %s
     await expectBreakdownsKept();
   });
 
-  it('follows edits of people, category changes, ends, moves and merges', async () => {
+  it('follows edits of people, category changes, ends, deletions, moves and merges', async () => {
     const { county, operator } = t.county;
     const db = t.database.db;
     const someone = (i: number) => db.select().from(people).where(eq(people.name, `成员${i}`)).then((r) => r[0]!);
@@ -104,6 +104,7 @@ describe.each(engines)('statistics of today from the maintained breakdowns on %s
     await db.update(memberships).set({ category: 'full', fullOn: '2012-01-01' }).where(eq(memberships.personId, (await someone(2)).id));
     await db.update(memberships).set({ endedOn: '2026-03-01', endReason: 'died' }).where(eq(memberships.personId, (await someone(0)).id));
     await db.update(memberships).set({ mobile: true }).where(eq(memberships.personId, (await someone(1)).id));
+    await db.delete(memberships).where(eq(memberships.personId, (await someone(5)).id));
     // 石桥村 moves to 清水乡, then 马家村's second party group merges into its first.
     await moveOrganization(operator, '530522101002', { parentCode: '530522102' });
     await mergeOrganization(operator, '530522101001-2', { intoCode: '530522101001-1' });
