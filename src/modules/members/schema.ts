@@ -49,6 +49,8 @@ export const memberships = pgTable(
     foreignKey({ columns: [t.countyId, t.orgId], foreignColumns: [organizations.countyId, organizations.id] }),
     index('memberships_org_path').using('btree', t.orgPath.op('text_pattern_ops')),
     uniqueIndex('memberships_one_open').on(t.countyId, t.personId).where(sql`${t.endedOn} is null`),
+    // A branch's current members by stage: its to-dos and lists, without a scan of the county.
+    index('memberships_open_org').on(t.countyId, t.orgId, t.category).where(sql`${t.endedOn} is null`),
     check('memberships_category', sql`${t.category} in ('applicant','activist','development_target','probationary','full')`),
     check('memberships_end_reason', sql`${t.endReason} is null or ${t.endReason} in ('transferred','merged','died','withdrew','removed','expelled','probation_cancelled')`),
     check('memberships_ended', sql`(${t.endedOn} is null) = (${t.endReason} is null)`),

@@ -148,6 +148,9 @@ describe.each(engines)('the path to membership on %s', (engine) => {
         kind: 'admission.talk_due', title: '李小红：收到入党申请书后一个月内应派人谈话', link: `/members/${id}`, due: '2024-07-01', overdue: true,
       }));
       expect((await todos('secretary2')).map((todo) => todo.link)).not.toContain(`/members/${id}`);
+      // The branch's due steps are the branch's: the township and the county above are not flooded with them.
+      expect((await todos('township')).map((todo) => todo.link)).not.toContain(`/members/${id}`);
+      expect((await todos('county')).map((todo) => todo.link)).not.toContain(`/members/${id}`);
       await recorded('secretary', id, { step: 'talk', doneOn: '2024-06-20', approver: '马书记' });
       expect((await todos('secretary')).filter((todo) => todo.link === `/members/${id}`)).toEqual([]);
       const activist = await recorded('secretary', id, { step: 'activist', doneOn: '2024-09-01' });

@@ -2,11 +2,11 @@
  * The path to membership's to-dos. For whoever manages a branch's members: the talk due within a
  * month of an application, activists whose year of observation is complete, probations ending.
  * For the approving committee: branch resolutions awaiting its decision. One query per kind, each
- * scoped with inScope; an application or a resolution is found from the steps (a small table), the
+ * scoped with inScope (and the branch's to-dos to the branch's own managers); an application or a resolution is found from the steps (a small table), the
  * rest from the open memberships of the scope.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { inScope, scopePrefixes } from '../../../platform/access/actor.js';
+import { inScope, postsWith, scopePrefixes } from '../../../platform/access/actor.js';
 import type { Ability } from '../../../platform/access/abilities.js';
 import { chinaDate } from '../../../platform/clock.js';
 import { rows } from '../../../platform/db/database.js';
@@ -36,6 +36,16 @@ const item = (kind: string, key: MessageKey, today: string, lang: 'zh' | 'en', o
 const scope = (ability: Ability, ctx: Ctx) => inScope(ctx.actor, ability, { county: memberships.countyId, path: memberships.orgPath });
 
 /**
+ * Due steps are the branch's to do: they go to whoever manages the members of the organization
+ * itself, not to every committee above, whose list would otherwise fill with every village's
+ * applicants (approvals are the committees' own, see approvalTodos).
+ */
+function ownMembers(ctx: Ctx): SQL {
+  const own = postsWith(ctx.actor, 'member.manage').map((p) => sql`${p.orgId}`);
+  return sql`${scope('member.manage', ctx)} and memberships.org_id in (${sql.join(own, sql`, `)})`;
+}
+
+/**
  * The first LIMIT rows of `found` (county_id, person_id, org_id, kind, date) by date, with the
  * person's and the organization's names looked up row by row after the limit: a county-wide scope
  * then costs one scan of the memberships, never a join of every person.
@@ -50,9 +60,9 @@ function named(ctx: Ctx, found: SQL): Promise<Due[]> {
 }
 
 /** The open membership, in the actor's scope, of the person of a step `a`. */
-const openOf = (ability: Ability, ctx: Ctx) => sql`
+const openOf = (ctx: Ctx) => sql`
   join ${memberships} on memberships.county_id = a.county_id and memberships.person_id = a.person_id and memberships.ended_on is null
-  where a.county_id = ${ctx.actor.countyId} and ${scope(ability, ctx)}`;
+  where a.county_id = ${ctx.actor.countyId} and ${scope('member.approve', ctx)}`;
 
 const keys = sql`memberships.county_id, memberships.person_id, memberships.org_id`;
 
@@ -60,7 +70,9 @@ const keys = sql`memberships.county_id, memberships.person_id, memberships.org_i
 function talksDue(ctx: Ctx): Promise<Due[]> {
   return named(ctx, sql`
     select ${keys}, 'talk' as kind, memberships.applied_on as date
-    from ${admissionSteps} a ${openOf('member.manage', ctx)}
+    from ${admissionSteps} a
+    join ${memberships} on memberships.county_id = a.county_id and memberships.person_id = a.person_id and memberships.ended_on is null
+    where a.county_id = ${ctx.actor.countyId} and ${ownMembers(ctx)}
       and a.step = 'application' and memberships.category = 'applicant' and memberships.applied_on is not null
       and not exists (select 1 from ${admissionSteps} t where t.county_id = a.county_id and t.person_id = a.person_id and t.step = 'talk')`);
 }
@@ -78,13 +90,13 @@ function stageDue(ctx: Ctx, category: 'activist' | 'probationary', horizon: stri
   return named(ctx, sql`
     select ${keys}, ${category} as kind, ${ends} as date
     from ${memberships}
-    where ${scope('member.manage', ctx)} and memberships.ended_on is null and memberships.category = ${category}
+    where ${ownMembers(ctx)} and memberships.ended_on is null and memberships.category = ${category}
       and ${ends} <= ${horizon}::date ${category === 'probationary' ? sql`and not ${decided}` : sql``}`);
 }
 
 /** For whoever manages the branch: talks, activists ready to become development targets, probations ending. */
 export const admissionTodos: TodoProvider = async (ctx, lang) => {
-  if (scopePrefixes(ctx.actor, 'member.manage').length === 0) return [];
+  if (postsWith(ctx.actor, 'member.manage').length === 0) return [];
   const today = chinaDate(ctx.clock.now());
   const soon = chinaDate(new Date(ctx.clock.now().getTime() + PROBATION_NOTICE_DAYS * 86_400_000));
   const [talks, activists, probations] = await Promise.all([
@@ -108,7 +120,7 @@ export const approvalTodos: TodoProvider = async (ctx, lang) => {
   const found = await named(ctx, sql`
     select * from (
       select distinct on (a.person_id) ${keys}, memberships.category, a.step as kind, a.done_on as date
-      from ${admissionSteps} a ${openOf('member.approve', ctx)}
+      from ${admissionSteps} a ${openOf(ctx)}
         and a.step in ('branch_admission', 'branch_full', 'extension')
       order by a.person_id, a.done_on desc, a.created_at desc
     ) latest

@@ -1,0 +1,1 @@
+CREATE INDEX "memberships_open_org" ON "memberships" USING btree ("county_id","org_id","category") WHERE "memberships"."ended_on" is null;
