@@ -86,6 +86,17 @@ export const personParams = z.strictObject({ id: z.uuid() });
 
 export const pipelineStage = z.enum([...memberCategories, 'extension']);
 
+/** The flags of an open membership (mobile, reporting to a community, out of contact, retired, in need of care). */
+export const membershipFlags = z.object({
+  mobile: z.boolean(),
+  mobileDestination: z.string().nullable(),
+  mobileSince: z.string().nullable(),
+  reportingCommunity: z.string().nullable(),
+  outOfContact: z.boolean(),
+  retired: z.boolean(),
+  needsCare: z.boolean(),
+});
+
 export const memberProfile = z.object({
   person: z.object({
     id: z.string(),
@@ -110,13 +121,7 @@ export const memberProfile = z.object({
     orgCode: z.string(),
     orgName: z.string(),
     startedOn: z.string().nullable(),
-    mobile: z.boolean(),
-    mobileDestination: z.string().nullable(),
-    mobileSince: z.string().nullable(),
-    reportingCommunity: z.string().nullable(),
-    outOfContact: z.boolean(),
-    retired: z.boolean(),
-    needsCare: z.boolean(),
+    ...membershipFlags.shape,
   }).nullable(),
   /** Every membership row of the person, oldest first. */
   history: z.array(z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, permission } from '../../platform/http/contracts.js';
+import { membershipFlags } from './contracts.js';
 import { MAX_NAME_LENGTH } from './import-rows.js';
 
 /**
@@ -56,15 +57,7 @@ export const memberRecord = z.object({
   occupation: z.string().nullable(),
   address: z.string().nullable(),
   /** The flags of the open membership; null when the person has none. */
-  membership: z.object({
-    mobile: z.boolean(),
-    mobileDestination: z.string().nullable(),
-    mobileSince: z.string().nullable(),
-    reportingCommunity: z.string().nullable(),
-    outOfContact: z.boolean(),
-    retired: z.boolean(),
-    needsCare: z.boolean(),
-  }).nullable(),
+  membership: membershipFlags.nullable(),
   can: z.object({ edit: permission }),
 });
 export type MemberRecord = z.infer<typeof memberRecord>;
