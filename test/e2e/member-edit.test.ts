@@ -75,8 +75,11 @@ describe('editing a member record in Chromium', () => {
     await openProfile(page);
     const action = page.getByTestId('member-edit');
     await expect.poll(() => action.isDisabled(), WAIT).toBe(true);
-    await action.locator('..').hover();
-    await expect.poll(() => page.getByRole('tooltip').textContent(), WAIT).toBe('您的岗位不能修改党员信息');
+    // A hover can land before the page settles: hover again on each try, and never wait on a tooltip that is not there.
+    await expect.poll(async () => {
+      await action.locator('..').hover();
+      return page.getByRole('tooltip').textContent({ timeout: 1_000 }).catch(() => null);
+    }, WAIT).toBe('您的岗位不能修改党员信息');
     await page.close();
   });
 });

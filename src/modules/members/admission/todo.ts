@@ -67,18 +67,18 @@ const openOf = (ctx: Ctx) => sql`
 const keys = sql`memberships.county_id, memberships.person_id, memberships.org_id`;
 
 /** Applications recorded on the platform with no talk yet; an older record's talk may simply be unrecorded. */
-function talksDue(ctx: Ctx): Promise<Due[]> {
-  return named(ctx, sql`
+function talksDue(ctx: Ctx): SQL {
+  return sql`
     select ${keys}, 'talk' as kind, memberships.applied_on as date
     from ${admissionSteps} a
     join ${memberships} on memberships.county_id = a.county_id and memberships.person_id = a.person_id and memberships.ended_on is null
     where a.county_id = ${ctx.actor.countyId} and ${ownMembers(ctx)}
       and a.step = 'application' and memberships.category = 'applicant' and memberships.applied_on is not null
-      and not exists (select 1 from ${admissionSteps} t where t.county_id = a.county_id and t.person_id = a.person_id and t.step = 'talk')`);
+      and not exists (select 1 from ${admissionSteps} t where t.county_id = a.county_id and t.person_id = a.person_id and t.step = 'talk')`;
 }
 
 /** Open memberships of the scope in one stage whose waiting time ends by `horizon`, with the day it ends. */
-function stageDue(ctx: Ctx, category: 'activist' | 'probationary', horizon: string): Promise<Due[]> {
+function stageDue(ctx: Ctx, category: 'activist' | 'probationary', horizon: string): SQL {
   const ends = category === 'activist'
     ? sql`(memberships.activist_on + make_interval(months => ${ACTIVIST_MONTHS}))::date`
     : sql`(memberships.joined_on + make_interval(months => ${PROBATION_MONTHS} + coalesce(memberships.probation_extension_months, 0)))::date`;
@@ -87,11 +87,11 @@ function stageDue(ctx: Ctx, category: 'activist' | 'probationary', horizon: stri
     and s.step in ('branch_full', 'full_approval', 'probation_cancelled')
     and s.done_on >= coalesce((select max(e.done_on) from ${admissionSteps} e
       where e.county_id = memberships.county_id and e.person_id = memberships.person_id and e.step = 'extension'), memberships.joined_on))`;
-  return named(ctx, sql`
+  return sql`
     select ${keys}, ${category} as kind, ${ends} as date
     from ${memberships}
     where ${ownMembers(ctx)} and memberships.ended_on is null and memberships.category = ${category}
-      and ${ends} <= ${horizon}::date ${category === 'probationary' ? sql`and not ${decided}` : sql``}`);
+      and ${ends} <= ${horizon}::date ${category === 'probationary' ? sql`and not ${decided}` : sql``}`;
 }
 
 /** For whoever manages the branch: talks, activists ready to become development targets, probations ending. */
@@ -99,14 +99,15 @@ export const admissionTodos: TodoProvider = async (ctx, lang) => {
   if (postsWith(ctx.actor, 'member.manage').length === 0) return [];
   const today = chinaDate(ctx.clock.now());
   const soon = chinaDate(new Date(ctx.clock.now().getTime() + PROBATION_NOTICE_DAYS * 86_400_000));
-  const [talks, activists, probations] = await Promise.all([
-    talksDue(ctx), stageDue(ctx, 'activist', today), stageDue(ctx, 'probationary', soon),
-  ]);
-  return [
-    ...talks.map((r) => item('talk_due', 'admission.todo.talk_due', today, lang, true, addMonths(r.date, TALK_MONTHS), r)),
-    ...activists.map((r) => item('activist_year', 'admission.todo.activist_year', today, lang, false, r.date, r)),
-    ...probations.map((r) => item('probation_ending', 'admission.todo.probation_ending', today, lang, true, r.date, r)),
-  ];
+  // One statement for the three kinds: every home page asks, and each statement costs on its own.
+  const found = await named(ctx, sql`(${talksDue(ctx)}) union all (${stageDue(ctx, 'activist', today)}) union all (${stageDue(ctx, 'probationary', soon)})`);
+  return found.map((r) => {
+    switch (r.kind) {
+      case 'talk': return item('talk_due', 'admission.todo.talk_due', today, lang, true, addMonths(r.date, TALK_MONTHS), r);
+      case 'activist': return item('activist_year', 'admission.todo.activist_year', today, lang, false, r.date, r);
+      default: return item('probation_ending', 'admission.todo.probation_ending', today, lang, true, r.date, r);
+    }
+  });
 };
 
 /**
