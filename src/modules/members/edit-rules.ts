@@ -3,18 +3,12 @@
  * as every write of a person checks them (rules/person.ts), the mobile-member details held
  * together, and the result reduced to what actually changes.
  */
+import type { z } from 'zod';
+import type { membershipFlags } from './contracts.js';
 import type { EditField, MemberEditInput } from './edit-contracts.js';
 import { blankToNull, changed, checkPerson, problemList, type Fail, type FieldCheck, type PersonValues } from './rules/person.js';
 
-export interface FlagValues {
-  mobile: boolean;
-  mobileDestination: string | null;
-  mobileSince: string | null;
-  reportingCommunity: string | null;
-  outOfContact: boolean;
-  retired: boolean;
-  needsCare: boolean;
-}
+export type FlagValues = z.infer<typeof membershipFlags>;
 
 export type EditProblem = FieldCheck<EditField>;
 

@@ -3,66 +3,36 @@ import { Alert, Button, Card, Flex, Steps, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { MemberImportReportView } from '../../../src/modules/members/import-contracts.js';
-import { api } from '../api.js';
-import type { ImportBody } from '../contracts.js';
-import { FileChooser, MAX_IMPORT_MEGABYTES, problemText, readImportFile, TemplateButton, type ChosenFile } from '../components/import/ImportFile.js';
+import { FileChooser, MAX_IMPORT_MEGABYTES, TemplateButton } from '../components/import/ImportFile.js';
+import { useImportFlow } from '../components/import/useImportFlow.js';
 import { MemberImportDone } from '../components/members/import/MemberImportDone.js';
 import { MemberImportProblems } from '../components/members/import/MemberImportProblems.js';
 import { MemberImportSummary } from '../components/members/import/MemberImportSummary.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useUser } from '../session.js';
 
-const check = (file: ChosenFile, commit: boolean) => api.post<MemberImportReportView>('/api/members/import', { ...file, commit } satisfies ImportBody);
-
 /** 导入党员信息: choose a file, see every problem by row and column, then write it all when nothing is wrong. */
 export default function MemberImportPage() {
   const { t } = useI18n();
   const allowed = useUser().abilities.includes('member.manage');
-  const [file, setFile] = useState<ChosenFile | null>(null);
-  const [report, setReport] = useState<MemberImportReportView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
+  const flow = useImportFlow<MemberImportReportView>('/api/members/import');
+  const { file, report, error, busy, round } = flow;
+  // Not written: something changed since the check (a person registered meanwhile); its problems show instead.
   const [changed, setChanged] = useState(false);
-  // Each report gets a fresh problem table (its filter starts on the errors again).
-  const [round, setRound] = useState(0);
 
   const reset = () => {
-    setFile(null);
-    setReport(null);
-    setError(null);
+    flow.reset();
     setChanged(false);
   };
 
   const choose = async (chosen: File) => {
-    reset();
-    setBusy('check');
-    try {
-      const body = await readImportFile(chosen, t);
-      setFile(body);
-      setReport(await check(body, false));
-      setRound((r) => r + 1);
-    } catch (e) {
-      setError(problemText(e));
-    } finally {
-      setBusy(null);
-    }
+    setChanged(false);
+    await flow.choose(chosen);
   };
 
   const commit = async () => {
-    if (!file) return;
-    setBusy('commit');
-    setError(null);
-    try {
-      const result = await check(file, true);
-      // Not written: something changed since the check (a person registered meanwhile); its problems show instead.
-      setChanged(!result.committed);
-      setReport(result);
-      setRound((r) => r + 1);
-    } catch (e) {
-      setError(problemText(e));
-    } finally {
-      setBusy(null);
-    }
+    const result = await flow.commit();
+    setChanged(result !== null && !result.committed);
   };
 
   const done = report?.committed === true;

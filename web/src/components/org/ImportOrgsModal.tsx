@@ -1,59 +1,21 @@
 import { Alert, App as AntApp, Button, Flex, Modal, Steps, Typography } from 'antd';
-import { useState } from 'react';
-import { api } from '../../api.js';
-import type { ImportBody, ImportReportView } from '../../contracts.js';
+import type { ImportReportView } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { FileChooser, MAX_IMPORT_MEGABYTES, problemText, readImportFile, TemplateButton, type ChosenFile } from '../import/ImportFile.js';
+import { FileChooser, MAX_IMPORT_MEGABYTES, TemplateButton } from '../import/ImportFile.js';
+import { useImportFlow } from '../import/useImportFlow.js';
 import { ImportReportTable, ImportSummary } from './ImportReportTable.js';
 
 /** Import organizations from a table: download the template, check a file, then write it when every row passes. */
 export function ImportOrgsModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const [file, setFile] = useState<ChosenFile | null>(null);
-  const [report, setReport] = useState<ImportReportView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
-
-  const reset = () => {
-    setFile(null);
-    setReport(null);
-    setError(null);
-    setBusy(null);
-  };
-
-  const check = async (chosen: File) => {
-    reset();
-    setBusy('check');
-    try {
-      const body = await readImportFile(chosen, t);
-      setFile(body);
-      setReport(await api.post<ImportReportView>('/api/organizations/import', { ...body, commit: false } satisfies ImportBody));
-    } catch (e) {
-      setError(problemText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { file, report, error, busy, choose, commit: write, reset } = useImportFlow<ImportReportView>('/api/organizations/import');
 
   const commit = async () => {
-    if (!file) return;
-    setBusy('commit');
-    setError(null);
-    try {
-      const result = await api.post<ImportReportView>('/api/organizations/import', { ...file, commit: true } satisfies ImportBody);
-      if (result.committed) {
-        message.success(t('import.done', { count: result.valid }));
-        onDone();
-      } else {
-        // Something changed since the check (e.g. a code was taken meanwhile): show the new problems.
-        setReport(result);
-      }
-    } catch (e) {
-      setError(problemText(e));
-    } finally {
-      setBusy(null);
-    }
+    const result = await write();
+    if (!result?.committed) return;
+    message.success(t('import.done', { count: result.valid }));
+    onDone();
   };
 
   const ready = report !== null && report.rows.length > 0 && report.invalid === 0 && !report.committed;
@@ -94,7 +56,7 @@ export function ImportOrgsModal({ open, onClose, onDone }: { open: boolean; onCl
             content: (
               <Flex vertical gap={4} align="start" style={{ paddingBlock: 4 }}>
                 <Typography.Text type="secondary">{t('import.step.fileHint', { size: MAX_IMPORT_MEGABYTES })}</Typography.Text>
-                <FileChooser chosen={file?.fileName} checking={busy === 'check'} onChoose={(chosen) => void check(chosen)} />
+                <FileChooser chosen={file?.fileName} checking={busy === 'check'} onChoose={(chosen) => void choose(chosen)} />
               </Flex>
             ),
           },
