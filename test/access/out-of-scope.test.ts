@@ -97,6 +97,12 @@ const cases: Record<string, Case | 'public'> = {
     expect(outsider.statusCode).toBe(403);
   },
   'GET /api/home': refusedAsNotFound('GET', '/api/home?org=530522101'),
+  'GET /api/todos': async (app, cookie) => {
+    // The list is the caller's own: 清水乡's secretary gets nothing of 和顺镇's (石桥村 has no secretary).
+    expect((await app.inject({ method: 'GET', url: '/api/todos' })).statusCode).toBe(401);
+    const items = json<{ items: { title: string }[] }>(await app.inject({ method: 'GET', url: '/api/todos', headers: { cookie: cookie('secretary2') } })).items;
+    expect(items.some((i) => i.title.includes('石桥村'))).toBe(false);
+  },
   // members: statistics
   'GET /api/statistics/members': refusedAsNotFound('GET', '/api/statistics/members?org=530522101'),
   'GET /api/statistics/basic-situation': refusedAsNotFound('GET', '/api/statistics/basic-situation?org=530522101'),

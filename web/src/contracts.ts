@@ -4,7 +4,7 @@ import type {
   changePasswordBody, createUserBody, me, meBody, resetPasswordBody, signInBody, userList, userView,
 } from '../../src/modules/accounts/contracts.js';
 import type { auditPage, auditQuery } from '../../src/modules/audit-log/contracts.js';
-import type { homeBody } from '../../src/modules/home/contracts.js';
+import type { homeBody, todosBody } from '../../src/modules/home/contracts.js';
 import type {
   createOrgBody, dissolveOrgBody, importBody, importReport, mergeOrgBody, moveOrgBody, orgDetail, orgEvent, orgList, orgSummary,
   updateOrgBody, villagerGroupBody,
@@ -24,7 +24,8 @@ export type CreateUserBody = z.input<typeof createUserBody>;
 export type ResetPasswordBody = z.input<typeof resetPasswordBody>;
 
 export type HomeView = z.infer<typeof homeBody>;
-export type Todo = HomeView['todos'][number];
+export type Todos = z.infer<typeof todosBody>;
+export type Todo = Todos['items'][number];
 
 export type OrgSummary = z.infer<typeof orgSummary>;
 export type OrgDetail = z.infer<typeof orgDetail>;

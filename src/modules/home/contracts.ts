@@ -22,9 +22,14 @@ export const homeBody = z.object({
   adminUnitsByKind: z.record(z.string(), z.number().int()),
   members: memberFigures,
   children: z.array(z.object({ code: z.string(), name: z.string(), type: orgType, organizations: z.number().int(), members: z.number().int() })),
-  todos: z.array(z.object({
+});
+export type HomeView = z.infer<typeof homeBody>;
+
+/** The acting user's to-do list: their own, whichever subtree the home page shows. */
+export const todosBody = z.object({
+  items: z.array(z.object({
     kind: z.string(), title: z.string(), detail: z.string().optional(), link: z.string().optional(),
     due: z.string().nullable().optional(), overdue: z.boolean().optional(),
   })),
 });
-export type HomeView = z.infer<typeof homeBody>;
+export type Todos = z.infer<typeof todosBody>;

@@ -6,7 +6,7 @@ import { json, signInAs } from '../../../test/support/http.js';
 import { memberships } from '../members/schema.js';
 import { visibleOrg } from '../organizations/queries.js';
 import { people } from '../people/schema.js';
-import type { HomeView } from './contracts.js';
+import type { HomeView, Todos } from './contracts.js';
 
 describe.each(engines)('home page on %s', (engine) => {
   const t = useTestApp(engine, {
@@ -64,11 +64,20 @@ describe.each(engines)('home page on %s', (engine) => {
     expect((await home('secretary', '?org=530522102001')).statusCode).toBe(404);
   });
 
+  const todos = async (user: string, lang = 'zh-CN') =>
+    json<Todos>(await t.app.inject({ method: 'GET', url: '/api/todos', headers: { cookie: await signInAs(t.app, user), 'accept-language': lang } })).items;
+
   it('puts derived items on the to-do list: an initial password, and a village without a secretary', async () => {
-    const view = json<HomeView>(await home('township'));
-    expect(view.todos.map((t) => t.kind)).toEqual(['accounts.initial_password', 'organizations.vacant_secretary']);
-    expect(view.todos[1]).toMatchObject({ title: '石桥村党支部书记空缺', link: '/organizations/530522101002' });
+    const township = await todos('township');
+    expect(township.map((t) => t.kind)).toEqual(['accounts.initial_password', 'organizations.vacant_secretary']);
+    expect(township[1]).toMatchObject({ title: '石桥村党支部书记空缺', link: '/organizations/530522101002' });
+    expect((await todos('township', 'en'))[1]).toMatchObject({ title: '石桥村党支部: secretary post vacant' });
     // The village secretary manages nothing, so sees only their own item.
-    expect(json<HomeView>(await home('secretary')).todos.map((t) => t.kind)).toEqual(['accounts.initial_password']);
+    expect((await todos('secretary')).map((t) => t.kind)).toEqual(['accounts.initial_password']);
+  });
+
+  it('keeps the to-do list out of the home page, and refuses it without a session', async () => {
+    expect(json<HomeView & { todos?: unknown }>(await home('township')).todos).toBeUndefined();
+    expect((await t.app.inject({ method: 'GET', url: '/api/todos' })).statusCode).toBe(401);
   });
 });

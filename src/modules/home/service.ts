@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rows } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
-import { todoList, type TodoProvider } from '../../platform/todo/todo.js';
 import { HAN } from '../members/rules/ethnicity.js';
 import { memberBreakdowns } from '../members/schema.js';
 import { adminUnits, organizations } from '../organizations/schema.js';
@@ -12,9 +11,10 @@ import { memberFigures, type HomeView } from './contracts.js';
 
 /**
  * The home page of a county, a township or a village: live figures of the subtree the user
- * looks at (by default the widest one they hold) and their to-do list.
+ * looks at (by default the widest one they hold). The to-do list is its own resource (the web
+ * asks for both at once), so that neither waits for the other.
  */
-export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProviders: TodoProvider[], orgCode?: string): Promise<HomeView> {
+export async function homeView(ctx: ServiceContext, orgCode?: string): Promise<HomeView> {
   const scopes = await scopeRoots(ctx, 'org.read');
   if (scopes.length === 0) throw notFound();
   const org = orgCode ? await visibleOrg(ctx, orgCode) : scopes[0]!;
@@ -38,7 +38,6 @@ export async function homeView(ctx: ServiceContext, lang: 'zh' | 'en', todoProvi
     adminUnitsByKind: Object.fromEntries(byKind.map((r) => [r.kind, r.n])),
     members,
     children,
-    todos: await todoList(ctx, lang, todoProviders),
   };
 }
 
@@ -51,23 +50,26 @@ export function unitsByKindSql(countyId: string, path: string): SQL {
 /**
  * The member figures of an organization's subtree (seq '*') and of each direct child's (seq = the
  * child's path segment), from the maintained subtree breakdowns (see memberBreakdowns): a handful
- * of rows however large the subtree.
+ * of rows however large the subtree. Summed per organization (lateral) so that each reads its own
+ * rows through the key; joined as a whole, the planner preferred to scan every county's breakdowns.
  */
 export function memberFiguresSql(countyId: string, orgId: string): SQL {
   const members = sql.raw(`b.category in ('full','probationary')`);
   return sql`
-    select case when o.id = ${orgId} then '*' else o.seq::text end as seq,
-           coalesce(sum(b.n) filter (where b.dimension = 'gender' and ${members}), 0)::int as "total",
-           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'full'), 0)::int as "full",
-           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'probationary'), 0)::int as "probationary",
-           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.value = '2' and ${members}), 0)::int as "female",
-           coalesce(sum(b.n) filter (where b.dimension = 'ethnicity' and b.value <> ${HAN} and ${members}), 0)::int as "minority",
-           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'applicant'), 0)::int as "applicants",
-           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'activist'), 0)::int as "activists",
-           coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'development_target'), 0)::int as "developmentTargets"
-    from ${organizations} o join ${memberBreakdowns} b on b.county_id = o.county_id and b.subtree_path = o.path
-    where o.county_id = ${countyId} and (o.id = ${orgId} or o.parent_id = ${orgId}) and b.dimension in ('gender', 'ethnicity')
-    group by 1`;
+    select case when o.id = ${orgId} then '*' else o.seq::text end as seq, f.*
+    from ${organizations} o cross join lateral (
+      select coalesce(sum(b.n) filter (where b.dimension = 'gender' and ${members}), 0)::int as "total",
+             coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'full'), 0)::int as "full",
+             coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'probationary'), 0)::int as "probationary",
+             coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.value = '2' and ${members}), 0)::int as "female",
+             coalesce(sum(b.n) filter (where b.dimension = 'ethnicity' and b.value <> ${HAN} and ${members}), 0)::int as "minority",
+             coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'applicant'), 0)::int as "applicants",
+             coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'activist'), 0)::int as "activists",
+             coalesce(sum(b.n) filter (where b.dimension = 'gender' and b.category = 'development_target'), 0)::int as "developmentTargets"
+      from ${memberBreakdowns} b
+      where b.county_id = o.county_id and b.subtree_path = o.path and b.dimension in ('gender', 'ethnicity')
+    ) f
+    where o.county_id = ${countyId} and (o.id = ${orgId} or o.parent_id = ${orgId})`;
 }
 
 /** Organizations by type and by direct child in one pass (the organization itself: seq ''). */

@@ -11,11 +11,10 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { useApi } from '../useApi.js';
 
 export default function HomePage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const orgCode = params.get('org') ?? '';
-  // The figures do not depend on the language, but the to-do texts do.
-  const { data: view, error, loading, reload } = useApi(`${orgCode}|${lang}`, (signal) =>
+  const { data: view, error, loading, reload } = useApi(orgCode, (signal) =>
     api.get<HomeView>('/api/home', { org: orgCode }, { signal }));
 
   if (error && !view) return <ApiFailure error={error} onRetry={reload} />;
@@ -45,7 +44,7 @@ export default function HomePage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} md={12} xl={8}><OrgsCard view={view} /></Col>
         <Col xs={24} md={12} xl={8}><MembersCard view={view} /></Col>
-        <Col xs={24} xl={8}><TodoList todos={view.todos} /></Col>
+        <Col xs={24} xl={8}><TodoList /></Col>
       </Row>
       <DetailCards view={view} />
       {/* A village without sub-organizations has nothing to chart. */}

@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { auditEvents } from '../../../platform/audit/schema.js';
 import { write } from '../../../platform/service.js';
 import { personPinyinKey } from '../../../platform/text/pinyin.js';
 import { useTestApp } from '../../../../test/support/app.js';
 import { engines } from '../../../../test/support/databases.js';
 import { json, signInAs } from '../../../../test/support/http.js';
-import type { homeBody } from '../../home/contracts.js';
+import type { Todos } from '../../home/contracts.js';
 import { visibleOrg } from '../../organizations/queries.js';
 import { people } from '../../people/schema.js';
 import { idCheckCharacter } from '../rules/id-number.js';
@@ -59,7 +58,7 @@ describe.each(engines)('the path to membership on %s', (engine) => {
     return json<AdmissionView>(response);
   };
   const apply = (user: string, body: object, lang?: string) => send(user, 'POST', '/api/members/applications', body, lang);
-  const todos = async (user: string) => json<z.infer<typeof homeBody>>(await send(user, 'GET', '/api/home')).todos.filter((todo) => todo.kind.startsWith('admission.'));
+  const todos = async (user: string) => json<Todos>(await send(user, 'GET', '/api/todos')).items.filter((todo) => todo.kind.startsWith('admission.'));
   const probationary = async () => json<StatisticsView>(await send('township', 'GET', `/api/statistics/members?org=${MAJIA}`)).members.probationary;
   const events = (action: string, entityId: string) => t.database.db.select().from(auditEvents)
     .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId))).orderBy(auditEvents.seq);

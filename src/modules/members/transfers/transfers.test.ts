@@ -7,7 +7,7 @@ import { json, signInAs } from '../../../../test/support/http.js';
 import { auditEvents } from '../../../platform/audit/schema.js';
 import { write } from '../../../platform/service.js';
 import { addUser } from '../../accounts/users.js';
-import type { HomeView } from '../../home/contracts.js';
+import type { Todos } from '../../home/contracts.js';
 import { visibleOrg } from '../../organizations/queries.js';
 import { dissolveOrganization, mergeOrganization } from '../../organizations/restructure.js';
 import { insertOrganization } from '../../organizations/service.js';
@@ -104,9 +104,9 @@ describe.each(engines)('membership transfers on %s', (engine) => {
   };
   const profile = async (user: string, personId: string) => json<MemberProfile>(await call(user, 'GET', `/api/members/${personId}`));
   const todos = async (user: string) => {
-    const response = await call(user, 'GET', '/api/home');
+    const response = await call(user, 'GET', '/api/todos');
     expect(response.statusCode, response.body).toBe(200);
-    return json<HomeView>(response).todos;
+    return json<Todos>(response).items;
   };
   const total = async (orgCode: string, asOf: string) => (await memberStatistics(t.county.operator, { orgCode, asOf, lang: 'zh' })).members.total;
   const rowsOf = (personId: string) => t.database.db.select().from(memberships).where(eq(memberships.personId, personId)).orderBy(asc(memberships.createdAt));
@@ -212,8 +212,8 @@ describe.each(engines)('membership transfers on %s', (engine) => {
       // A month on, the session of today has expired: sign in again then.
       t.county.clock.set(new Date('2026-04-02T02:00:00Z'));
       const later = await signInAs(t.app, 'secretary2');
-      const home = json<HomeView>(await t.app.inject({ method: 'GET', url: '/api/home', headers: { cookie: later } }));
-      expect(home.todos.find((x) => x.title.includes('李梅'))).toMatchObject({ overdue: true });
+      const todoList = json<Todos>(await t.app.inject({ method: 'GET', url: '/api/todos', headers: { cookie: later } }));
+      expect(todoList.items.find((x) => x.title.includes('李梅'))).toMatchObject({ overdue: true });
       const incoming = await t.app.inject({ method: 'GET', url: '/api/member-transfers?box=incoming', headers: { cookie: later } });
       expect(json<{ items: TransferView[] }>(incoming).items.find((x) => x.id === again.id)).toMatchObject({ overdue: true });
     } finally {

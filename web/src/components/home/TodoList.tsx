@@ -1,8 +1,10 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Card, Empty, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Skeleton, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { Todo } from '../../contracts.js';
+import { api } from '../../api.js';
+import type { Todo, Todos } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useApi } from '../../useApi.js';
 
 function TodoItem({ todo }: { todo: Todo }) {
   const { t } = useI18n();
@@ -28,13 +30,19 @@ function TodoItem({ todo }: { todo: Todo }) {
   );
 }
 
-export function TodoList({ todos }: { todos: Todo[] }) {
-  const { t } = useI18n();
+/** The acting user's own to-dos, loaded beside the figures of whichever subtree the page shows. */
+export function TodoList() {
+  const { t, lang } = useI18n();
+  // The texts are in the user's language.
+  const { data, error, reload } = useApi(lang, (signal) => api.get<Todos>('/api/todos', {}, { signal }));
+  const todos = data?.items ?? [];
   return (
     <Card size="small" title={t('home.todos')} data-testid="todo-list" style={{ height: '100%' }}
       extra={todos.length > 0 && <Tag color="red">{todos.length}</Tag>}
       styles={{ body: { maxHeight: 320, overflow: 'auto', paddingBlock: 4 } }}>
-      {todos.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noTodos')} /> : (
+      {error && !data ? <Alert type="error" showIcon message={t('home.todosFailed')} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />
+        : !data ? <Skeleton active paragraph={{ rows: 3 }} />
+        : todos.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noTodos')} /> : (
         <ul className="todo-list">
           {todos.map((todo) => <TodoItem key={`${todo.kind}:${todo.link ?? todo.title}`} todo={todo} />)}
         </ul>
