@@ -11,7 +11,7 @@ import {
 } from './generate.js';
 import { birthDateOfIdNumber, citizenIdNumber, genderOfIdNumber, idCheckCharacter } from './id-number.js';
 import { PlaceNames, personName } from './names.js';
-import { addMonths, fullYears } from '../modules/members/rules/dates.js';
+import { addMonths, fullYears } from '../platform/dates.js';
 import { checkPipeline } from '../modules/members/rules/pipeline.js';
 import { Random, addDays, addYears, toDayNumber } from './random.js';
 

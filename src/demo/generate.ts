@@ -5,7 +5,7 @@
  * per role. No database, no clock, no Math.random: the same options always give deep-equal
  * output, all dates ≤ asOf.
  */
-import { addMonths, isCalendarDate } from '../modules/members/rules/dates.js';
+import { addMonths, isCalendarDate } from '../platform/dates.js';
 import type { Occupation } from '../modules/members/rules/occupation.js';
 import { probationEnds, type MemberCategory } from '../modules/members/rules/pipeline.js';
 import { addHistory } from './history.js';

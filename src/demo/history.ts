@@ -3,7 +3,7 @@
  * one or two probationary members whose probation was extended, a few transfers between villages
  * of the county, and a few deaths, so that statistics as of a past date differ from today's.
  */
-import { addMonths, fullYears } from '../modules/members/rules/dates.js';
+import { addMonths, fullYears } from '../platform/dates.js';
 import type { DemoMembership, DemoPerson } from './generate.js';
 import { address, type Home, type Workplace } from './life.js';
 import { earliestOn, memberStages } from './pipeline.js';

@@ -3,7 +3,7 @@
  * 6-digit address code + 8-digit birth date + 3-digit sequence (odd = male, even = female) + check character.
  * The check character and the reading of numbers are the registry's rules (members/rules/id-number.ts).
  */
-import { isCalendarDate } from '../modules/members/rules/dates.js';
+import { isCalendarDate } from '../platform/dates.js';
 import { idCheckCharacter, parseIdNumber, type GenderCode } from '../modules/members/rules/id-number.js';
 
 export { idCheckCharacter };

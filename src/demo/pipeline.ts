@@ -4,7 +4,7 @@
  * activist, admission a few months later, full membership when probation (one year, plus any
  * extension) ends. Dates are walked back from the latest stage reached, by typical gaps.
  */
-import { fullYears } from '../modules/members/rules/dates.js';
+import { fullYears } from '../platform/dates.js';
 import { probationEnds, type MemberCategory } from '../modules/members/rules/pipeline.js';
 import { Random, addDays, addYears, fromDayNumber, maxDate, toDayNumber } from './random.js';
 

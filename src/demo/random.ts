@@ -3,7 +3,7 @@
  * arithmetic the generator needs beside the registry's calendar rules (members/rules/dates.ts).
  * Nothing here reads the clock or Math.random.
  */
-import { addMonths, daysInMonth } from '../modules/members/rules/dates.js';
+import { addMonths, daysInMonth } from '../platform/dates.js';
 
 /** FNV-1a over the UTF-16 code units of a string: a stable 32-bit hash for deriving seeds. */
 export function hashString(text: string): number {

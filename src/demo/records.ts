@@ -7,7 +7,7 @@
  */
 import type { StepCode, StepDetail } from '../modules/members/admission/steps.js';
 import { letterNumber } from '../modules/members/transfers/rules.js';
-import { addMonths } from '../modules/members/rules/dates.js';
+import { addMonths } from '../platform/dates.js';
 import type { DemoCounty, DemoOrg, DemoPerson } from './generate.js';
 import { addDays, fromDayNumber, minDate, toDayNumber } from './random.js';
 

@@ -1,7 +1,8 @@
 /** Reading one row of a member import into typed values, with every problem of its cells. */
 import type { TableRow } from '../../platform/files/table-file.js';
 import { t, type Lang, type MessageKey, type Params } from '../../platform/i18n/index.js';
-import { parseDate, parseGender, parseMemberCategory, parsePhone, parseYesNo } from './rules/cells.js';
+import { parseDate, parsePhone, parseYesNo } from '../../platform/files/cells.js';
+import { parseGender, parseMemberCategory } from './rules/cells.js';
 import { educationCodeOf } from './rules/education.js';
 import { ethnicityCodeOf, ethnicityByCode } from './rules/ethnicity.js';
 import { idNumberDisagreements, parseIdNumber, type GenderCode } from './rules/id-number.js';

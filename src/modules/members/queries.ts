@@ -11,7 +11,7 @@ import { organizations } from '../organizations/schema.js';
 import { people } from '../people/schema.js';
 import type { MemberFilters, MemberItem, MemberListQuery, MemberPage, MemberProfile } from './contracts.js';
 import { shownSensitive } from './privacy.js';
-import { fullYears } from './rules/dates.js';
+import { fullYears } from '../../platform/dates.js';
 import { educationCodes, educationLevelOf, type EducationLevel } from './rules/education.js';
 import { HAN } from './rules/ethnicity.js';
 import { memberCategories, stageFields, type MemberCategory } from './rules/pipeline.js';

@@ -9,7 +9,7 @@
  * extension, an approval past the six-month limit).
  */
 import { t, type Lang, type MessageKey, type Params } from '../../../platform/i18n/index.js';
-import { addMonths } from '../rules/dates.js';
+import { addMonths } from '../../../platform/dates.js';
 import {
   checkExtension, checkPipeline, memberCategoryLabels, probationEnds, targetEarliest, violationMessage,
   type MemberCategory, type PipelineRule, type PipelineViolation, type StageRecord,

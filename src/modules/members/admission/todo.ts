@@ -14,7 +14,7 @@ import { t, type MessageKey } from '../../../platform/i18n/index.js';
 import type { TodoItem, TodoProvider } from '../../../platform/todo/todo.js';
 import { organizations } from '../../organizations/schema.js';
 import { people } from '../../people/schema.js';
-import { addMonths } from '../rules/dates.js';
+import { addMonths } from '../../../platform/dates.js';
 import { ACTIVIST_MONTHS, PROBATION_MONTHS } from '../rules/pipeline.js';
 import { memberships } from '../schema.js';
 import { APPROVAL_MONTHS, TALK_MONTHS } from './rules.js';

@@ -3,8 +3,8 @@
  * 3-digit sequence whose parity is the gender (odd male, even female), and an ISO 7064
  * MOD 11-2 check character ('X' stands for 10).
  */
-import { formatDate, isRealDay } from './dates.js';
-import { accept, refuse, type Parsed } from './result.js';
+import { formatDate, isRealDay } from '../../../platform/dates.js';
+import { accept, refuse, type Parsed } from '../../../platform/parsed.js';
 
 /** GB/T 2261.1 gender codes as people.gender stores them: '1' male, '2' female. */
 export type GenderCode = '1' | '2';

@@ -7,7 +7,7 @@
  */
 import { invalid, type AppError, type FieldProblem } from '../../../platform/errors.js';
 import type { MessageKey, Params } from '../../../platform/i18n/index.js';
-import { parsePhone } from './cells.js';
+import { parsePhone } from '../../../platform/files/cells.js';
 import { educationCodeOf } from './education.js';
 import { ethnicityByCode, HAN } from './ethnicity.js';
 import { idNumberDisagreements, parseIdNumber, type IdNumberFacts } from './id-number.js';

@@ -5,7 +5,7 @@
  * Shared by the import and the write path, so it knows nothing of either.
  */
 import { t, type Lang, type MessageKey, type Params } from '../../../platform/i18n/index.js';
-import { addMonths, fullYears } from './dates.js';
+import { addMonths, fullYears } from '../../../platform/dates.js';
 
 export const memberCategories = ['applicant', 'activist', 'development_target', 'probationary', 'full'] as const;
 export type MemberCategory = (typeof memberCategories)[number];

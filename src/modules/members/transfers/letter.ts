@@ -11,7 +11,7 @@ import { write, type ServiceContext } from '../../../platform/service.js';
 import { organizations } from '../../organizations/schema.js';
 import { people } from '../../people/schema.js';
 import { genderLabels } from '../import-rows.js';
-import { fullYears } from '../rules/dates.js';
+import { fullYears } from '../../../platform/dates.js';
 import { ethnicityByCode } from '../rules/ethnicity.js';
 import { memberCategoryLabels, type MemberCategory } from '../rules/pipeline.js';
 import { memberships } from '../schema.js';

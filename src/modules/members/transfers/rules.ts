@@ -4,7 +4,7 @@
  * deadlines and dates. Shared by the services, the to-do list and the answers' permissions.
  */
 import type { OrgType } from '../../organizations/rules.js';
-import { formatDate } from '../rules/dates.js';
+import { formatDate } from '../../../platform/dates.js';
 import type { MemberCategory } from '../rules/pipeline.js';
 
 export const transferKinds = ['within', 'out', 'in'] as const;

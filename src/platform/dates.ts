@@ -1,5 +1,5 @@
 /**
- * Calendar dates as the registry keeps them: 'YYYY-MM-DD' strings (proleptic Gregorian, no time of
+ * Calendar dates as the platform keeps them: 'YYYY-MM-DD' strings (proleptic Gregorian, no time of
  * day, no time zone), compared as strings. Date objects appear only where a spreadsheet hands one in.
  */
 
