@@ -25,10 +25,11 @@ function templateRow({ name, gender, ethnicity, birthDate, education, occupation
   ];
 }
 
+// Founding dates as a register writes them; the party group was set up after 2019.
 const orgRows = [
-  [HESHUN_CODE, '和顺镇党委', '', '党委', '乡镇', '530522101000'],
-  ...Array.from({ length: HESHUN_BRANCHES }, (_, b) => [heshunBranchCode(b), `第${b + 1}村党支部`, HESHUN_CODE, '党支部', '行政村', heshunBranchCode(b)]),
-  [`${heshunBranchCode(0)}-1`, '第一村第一党小组', heshunBranchCode(0), '党小组', '', ''],
+  [HESHUN_CODE, '和顺镇党委', '', '党委', '乡镇', '530522101000', '1956/1/1'],
+  ...Array.from({ length: HESHUN_BRANCHES }, (_, b) => [heshunBranchCode(b), `第${b + 1}村党支部`, HESHUN_CODE, '党支部', '行政村', heshunBranchCode(b), '1958.10.01']),
+  [`${heshunBranchCode(0)}-1`, '第一村第一党小组', heshunBranchCode(0), '党小组', '', '', '20210701'],
 ];
 
 interface Engine { name: string; env(): Record<string, string>; args(): string[]; setUp(): Promise<void>; tearDown(): Promise<void> }
@@ -80,7 +81,7 @@ describe.each([embedded, server])('grassroots import members and stats on $name'
     files = dirs.make();
     expectOk(await cli(['init', '--county-code', '530522', '--county-name', '测试县']));
     const orgs = join(files, 'orgs.csv');
-    writeFileSync(orgs, encodeCsv(['组织编码', '组织名称', '上级组织编码', '组织类型', '单位类型', '行政区划代码'], orgRows, 'utf-8'));
+    writeFileSync(orgs, encodeCsv(['组织编码', '组织名称', '上级组织编码', '组织类型', '单位类型', '行政区划代码', '成立日期'], orgRows, 'utf-8'));
     const orgImport = await cli(['import', 'orgs', orgs, '--commit']);
     expectOk(orgImport);
     expect(orgImport.stdout).toContain(`已导入 ${orgRows.length} 个党组织。`);
@@ -133,11 +134,11 @@ describe.each([embedded, server])('grassroots import members and stats on $name'
 
     const report = await cli(['report', 'basic-situation', '--org', HESHUN_CODE, '--as-of', HESHUN_AS_OF]);
     expectOk(report);
-    expect(report.stdout).toContain('截至2019年12月31日，和顺镇党委');
+    expect(report.stdout).toContain(`截至2019年12月31日，和顺镇党委下设基层党组织${HESHUN_BRANCHES}个（党支部${HESHUN_BRANCHES}个）；`);
     expect(report.stdout).toContain('共有党员391名，其中预备党员12名，占党员总数的3.07%；女党员148名，占党员总数的37.85%；少数民族党员15名，占党员总数的3.84%；35岁及以下党员128名，占党员总数的32.74%；大专及以上学历党员139名，占党员总数的35.55%；流动党员7名。');
     expect(report.stdout).toContain('入党积极分子71名、发展对象9名');
 
-    // Today the organizations exist (imported today) and the member of 2025 is counted.
+    // Today the party group of 2021 exists and the member of 2025 is counted.
     const today = await cli(['report', 'basic-situation', '--org', HESHUN_CODE]);
     expectOk(today);
     expect(today.stdout).toContain(`和顺镇党委下设基层党组织${HESHUN_BRANCHES}个（党支部${HESHUN_BRANCHES}个），党小组1个；共有党员392名，其中预备党员13名`);
