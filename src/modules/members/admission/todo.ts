@@ -1,9 +1,9 @@
 /**
  * The path to membership's to-dos. For whoever manages a branch's members: the talk due within a
  * month of an application, activists whose year of observation is complete, probations ending.
- * For the approving committee: branch resolutions awaiting its decision. One query per kind, each
- * scoped with inScope (and the branch's to-dos to the branch's own managers); an application or a resolution is found from the steps (a small table), the
- * rest from the open memberships of the scope.
+ * For the approving committee: branch resolutions awaiting its decision. Each list is scoped with
+ * inScope (the branch's to-dos to the branch's own managers) and starts from the open memberships
+ * of the scope at the stage concerned.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { inScope, postsWith, scopePrefixes } from '../../../platform/access/actor.js';
@@ -59,11 +59,6 @@ function named(ctx: Ctx, found: SQL): Promise<Due[]> {
     order by f.date, name`);
 }
 
-/** The open membership, in the actor's scope, of the person of a step `a`. */
-const openOf = (ctx: Ctx) => sql`
-  join ${memberships} on memberships.county_id = a.county_id and memberships.person_id = a.person_id and memberships.ended_on is null
-  where a.county_id = ${ctx.actor.countyId} and ${scope('member.approve', ctx)}`;
-
 const keys = sql`memberships.county_id, memberships.person_id, memberships.org_id`;
 
 /** Applications recorded on the platform with no talk yet; an older record's talk may simply be unrecorded. */
@@ -111,21 +106,26 @@ export const admissionTodos: TodoProvider = async (ctx, lang) => {
 };
 
 /**
- * For the approving committee: the latest resolution of each person's branch awaiting its decision,
- * to admit (the person still a development target) or at the end of probation (still probationary,
- * and not since extended).
+ * For the approving committee: people whose branch has resolved and who still wait for its
+ * decision: a development target whose latest resolution is to admit, or a probationary member
+ * whose latest is full membership (not since extended). Found from the few open memberships at
+ * those two stages, each with its latest resolution, rather than from every resolution ever kept.
  */
 export const approvalTodos: TodoProvider = async (ctx, lang) => {
   if (scopePrefixes(ctx.actor, 'member.approve').length === 0) return [];
   const today = chinaDate(ctx.clock.now());
   const found = await named(ctx, sql`
-    select * from (
-      select distinct on (a.person_id) ${keys}, memberships.category, a.step as kind, a.done_on as date
-      from ${admissionSteps} a ${openOf(ctx)}
+    select ${keys}, latest.step as kind, latest.done_on as date
+    from ${memberships}
+    cross join lateral (
+      select a.step, a.done_on from ${admissionSteps} a
+      where a.county_id = memberships.county_id and a.person_id = memberships.person_id
         and a.step in ('branch_admission', 'branch_full', 'extension')
-      order by a.person_id, a.done_on desc, a.created_at desc
+      order by a.done_on desc, a.created_at desc limit 1
     ) latest
-    where (kind = 'branch_admission' and category = 'development_target') or (kind = 'branch_full' and category = 'probationary')`);
+    where memberships.county_id = ${ctx.actor.countyId} and ${scope('member.approve', ctx)} and memberships.ended_on is null
+      and ((latest.step = 'branch_admission' and memberships.category = 'development_target')
+        or (latest.step = 'branch_full' and memberships.category = 'probationary'))`);
   return found.map((r) => (r.kind === 'branch_admission'
     ? item('admission_approval', 'admission.todo.admission_approval', today, lang, true, addMonths(r.date, APPROVAL_MONTHS), r)
     : item('full_approval', 'admission.todo.full_approval', today, lang, true, addMonths(r.date, APPROVAL_MONTHS), r)));
