@@ -241,6 +241,12 @@ export const messages = {
   'admission.todo.full_approval': { zh: '{name}：支部大会已讨论转正事宜，待上级党委审批', en: '{name}: the branch resolved at the end of probation; awaiting the committee\'s approval' },
   // members: transfers and ends of membership
   'transfers.not_found': { zh: '未找到该组织关系转接记录', en: 'No such membership transfer' },
+  'transfers.todo.incoming': { zh: '接收{name}的组织关系', en: 'Receive {name}\'s membership' },
+  'transfers.todo.incoming_detail': { zh: '{org}于 {date} 转来，请接收或退回', en: 'Sent by {org} on {date}: receive or reject it' },
+  'transfers.todo.rejected': { zh: '{name}的组织关系转接被退回', en: '{name}\'s transfer was rejected' },
+  'transfers.todo.rejected_detail': { zh: '{org}：{reason}', en: '{org}: {reason}' },
+  'transfers.todo.receipt': { zh: '{name}的组织关系回执未返回', en: 'No receipt yet for {name}\'s transfer' },
+  'transfers.todo.receipt_detail': { zh: '{date} 转往{org}', en: 'Sent to {org} on {date}' },
   'transfers.no_membership': { zh: '{name}没有组织关系，不能办理转接或终止', en: '{name} has no membership to transfer or end' },
   'transfers.membership_ended': { zh: '{name}的组织关系已于 {date} 终止或转出，不能再办理', en: '{name}\'s membership ended or was transferred on {date}; nothing more can be done with it' },
   'transfers.pending': { zh: '{name}已有一项 {sentOn} 转出、尚待接收的组织关系转接，请等待对方处理或先撤回', en: '{name} already has a transfer sent on {sentOn} waiting to be received: wait for it or withdraw it first' },

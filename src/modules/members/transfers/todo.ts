@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { inScope, postsWith } from '../../../platform/access/actor.js';
 import { chinaDate } from '../../../platform/clock.js';
 import { rows } from '../../../platform/db/database.js';
+import { t as say } from '../../../platform/i18n/index.js';
 import type { TodoItem, TodoProvider } from '../../../platform/todo/todo.js';
 import { organizations } from '../../organizations/schema.js';
 import { people } from '../../people/schema.js';
@@ -20,7 +21,6 @@ const LIMIT = 50;
 export const transferTodos: TodoProvider = async (ctx, lang) => {
   if (postsWith(ctx.actor, 'member.manage').length === 0) return [];
   const today = chinaDate(ctx.clock.now());
-  const zh = lang === 'zh';
   const t = alias(memberTransfers, 't');
   const r = alias(organizations, 'r');
   const held = inScope(ctx.actor, 'member.manage', { county: t.countyId, path: t.orgPath });
@@ -52,25 +52,12 @@ export const transferTodos: TodoProvider = async (ctx, lang) => {
     ) x`);
 
   return found.map((f): TodoItem => {
+    const params = { name: f.name, org: f.other ?? '', date: f.sentOn, reason: f.reason ?? '' };
+    const texts = { title: say(lang, `transfers.todo.${f.kind}`, params), detail: say(lang, `transfers.todo.${f.kind}_detail`, params) };
     switch (f.kind) {
-      case 'incoming': return {
-        kind: 'transfers.incoming',
-        title: zh ? `接收${f.name}的组织关系` : `Receive ${f.name}'s membership`,
-        detail: zh ? `${f.other}于 ${f.sentOn} 转来，请接收或退回` : `Sent by ${f.other} on ${f.sentOn}: receive or reject it`,
-        link: '/transfers', ...dated(f.sentOn),
-      };
-      case 'rejected': return {
-        kind: 'transfers.rejected',
-        title: zh ? `${f.name}的组织关系转接被退回` : `${f.name}'s transfer was rejected`,
-        detail: zh ? `${f.other}：${f.reason}` : `${f.other}: ${f.reason}`,
-        link: `/members/${f.personId}`,
-      };
-      case 'receipt': return {
-        kind: 'transfers.receipt',
-        title: zh ? `${f.name}的组织关系回执未返回` : `No receipt yet for ${f.name}'s transfer`,
-        detail: zh ? `${f.sentOn} 转往${f.other}` : `Sent to ${f.other} on ${f.sentOn}`,
-        link: `/members/${f.personId}`, ...dated(f.sentOn),
-      };
+      case 'incoming': return { kind: 'transfers.incoming', ...texts, link: '/transfers', ...dated(f.sentOn) };
+      case 'rejected': return { kind: 'transfers.rejected', ...texts, link: `/members/${f.personId}` };
+      case 'receipt': return { kind: 'transfers.receipt', ...texts, link: `/members/${f.personId}`, ...dated(f.sentOn) };
     }
   });
 };
