@@ -200,6 +200,26 @@ const cases: Record<string, Case | 'public'> = {
     await refusedAsNotFound('POST', '/api/members/applications', payload)(app, cookie);
     expect((await app.inject({ method: 'POST', url: '/api/members/applications', payload, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
   },
+  'POST /api/members/:id/applications': async (app, cookie) => {
+    // t1Member holds an open membership, so an insider would be told so (409); outsiders learn nothing.
+    const payload = { orgCode: T1_VILLAGE, appliedOn: '2026-01-01' };
+    expect((await app.inject({ method: 'POST', url: `/api/members/${t1Member.id}/applications`, payload, headers: { cookie: cookie('township') } })).statusCode).toBe(409);
+    await refusedAsNotFound('POST', `/api/members/${t1Member.id}/applications`, payload)(app, cookie);
+    expect((await app.inject({ method: 'POST', url: `/api/members/${t1Member.id}/applications`, payload, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  'POST /api/members/:id/admission-steps/:stepId/undo': async (app, cookie) => {
+    const idNumber = `53052220010101003${idCheckCharacter('53052220010101003')}`;
+    const headers = { cookie: cookie('township') };
+    const applied = await app.inject({ method: 'POST', url: '/api/members/applications', headers, payload: {
+      orgCode: T1_VILLAGE, name: '撤销', gender: '1', ethnicity: '01', birthDate: '2001-01-01', idNumber, appliedOn: '2026-01-01',
+    } });
+    const personId = json<{ person: { id: string } }>(applied).person.id;
+    const talked = json<{ steps: { id: string }[] }>(await app.inject({ method: 'POST', url: `/api/members/${personId}/admission-steps`, headers, payload: { step: 'talk', doneOn: '2026-01-10' } }));
+    const url = `/api/members/${personId}/admission-steps/${talked.steps.at(-1)!.id}/undo`;
+    await refusedAsNotFound('POST', url, { reason: '越权撤销' })(app, cookie);
+    expect((await app.inject({ method: 'POST', url, payload: { reason: '越权撤销' }, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url, payload: { reason: '误录' }, headers })).statusCode).toBe(200);
+  },
   // members: transfers and ends
   'GET /api/member-transfers': async (app, cookie) => {
     const { transferId } = await t1Transfer(app, cookie);

@@ -85,6 +85,19 @@ describe('the path to membership in Chromium', () => {
     await expect.poll(() => page.getByTestId('admission-steps').textContent(), WAIT).toContain('经办或审批：马书记');
     await page.screenshot({ path: join(screenshotDir, 'admission-talk.png'), fullPage: true });
 
+    // Recorded with the wrong interviewer: undone with the reason, then recorded again.
+    await page.getByTestId('admission-done-talk').getByTestId('admission-undo').click();
+    const undo = page.getByRole('dialog');
+    await undo.getByTestId('admission-undo-reason').fill('谈话人录错');
+    await undo.getByRole('button', { name: '撤 销' }).or(undo.getByRole('button', { name: '撤销' })).click();
+    await expect.poll(() => page.getByTestId('admission-done-talk').count(), WAIT).toBe(0);
+    await page.getByTestId('admission-record').click();
+    const redo = page.getByRole('dialog');
+    await chooseStep(page, redo, '党组织派人谈话');
+    await redo.getByTestId('admission-approver').fill('马书记');
+    await redo.getByRole('button', { name: '记录发展步骤' }).click();
+    await page.getByTestId('admission-done-talk').waitFor({ timeout: WAIT.timeout });
+
     // The same ID number again is refused, with a link to the person already registered.
     const profile = page.url();
     await page.goto(`${web.base}/members`);

@@ -133,6 +133,8 @@ export const memberProfile = z.object({
     startedOn: z.string().nullable(),
     endedOn: z.string().nullable(),
     endReason: z.string().nullable(),
+    /** What the decision that ended it says (deaths, withdrawals, removals, expulsions). */
+    endNote: z.string().nullable(),
   })),
   /** The path to membership: each stage with the date it was reached (null: not yet). */
   pipeline: z.array(z.object({

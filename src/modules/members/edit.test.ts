@@ -219,7 +219,7 @@ describe.each(engines)('editing a member record on %s', (engine) => {
       expect(json(response)).toEqual({ error: {
         code: 'duplicate_person', message: '公民身份号码已登记在马家村党支部的“张三”名下，同一人不能登记两次',
         fields: [{ path: 'body.idNumber', message: '公民身份号码已登记在马家村党支部的“张三”名下，同一人不能登记两次' }],
-        existing: { personId: id('张三'), name: '张三', orgName: '马家村党支部' },
+        existing: { personId: id('张三'), name: '张三', orgName: '马家村党支部', reapplicable: false },
       } });
       const elsewhere = await patch('secretary2', '郑十', { idNumber: ZHANG_ID, birthDate: '1960-05-01' });
       expect(elsewhere.statusCode).toBe(409);

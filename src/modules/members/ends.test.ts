@@ -40,7 +40,7 @@ describe.each(engines)('ends of membership on %s', (engine) => {
 
     const profile = json<MemberProfile>(await call('township', 'GET', `/api/members/${person.id}`));
     expect(profile.membership).toBeNull();
-    expect(profile.history).toEqual([expect.objectContaining({ membershipId: membership.id, endedOn: '2026-02-15', endReason: 'died' })]);
+    expect(profile.history).toEqual([expect.objectContaining({ membershipId: membership.id, endedOn: '2026-02-15', endReason: 'died', endNote: '因病去世' })]);
     const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'member.end'), eq(auditEvents.entityId, person.id)));
     expect(event).toMatchObject({ actorLabel: 'township', before: { category: 'full' }, after: { reason: 'died', endedOn: '2026-02-15', note: '因病去世' } });
 

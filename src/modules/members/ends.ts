@@ -1,7 +1,7 @@
 /**
  * Ends of membership other than transfers: death, withdrawal (退党), removal (除名) and expulsion
- * (开除党籍). The open row ends on the day with its reason and stays as history; the reason's text
- * (what happened, the decision's document number) goes into the audit event, the record of the act.
+ * (开除党籍). The open row ends on the day with its reason and stays as history, with the note of
+ * what happened (the decision's document number, the cause) shown beside it.
  */
 import { and, eq } from 'drizzle-orm';
 import { chinaDate } from '../../platform/clock.js';
@@ -22,7 +22,7 @@ export async function endMembership(ctx: ServiceContext, personId: string, input
     if (await pendingTransfer(w.tx, person.countyId, person.id)) throw conflict('ends.transfer_pending', { name: person.name });
     if (!endApplies(input.reason, open.category as MemberCategory)) throw invalid('ends.not_a_member', {}, [{ path: 'reason', key: 'ends.not_a_member' }]);
     const endedOn = effectiveDay('endedOn', input.endedOn, chinaDate(w.now), { date: periodStart(open), key: 'transfers.date_before_start' });
-    await w.tx.update(memberships).set({ endedOn, endReason: input.reason, updatedAt: w.now })
+    await w.tx.update(memberships).set({ endedOn, endReason: input.reason, endNote: input.note, updatedAt: w.now })
       .where(and(eq(memberships.countyId, open.countyId), eq(memberships.id, open.id)));
     const [org] = await w.tx.select().from(organizations).where(and(eq(organizations.countyId, open.countyId), eq(organizations.id, open.orgId)));
     w.audit({

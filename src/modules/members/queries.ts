@@ -188,7 +188,7 @@ export async function getMemberProfile(ctx: ServiceContext, id: string): Promise
     } : null,
     history: rows.map((r) => ({
       membershipId: r.m.id, orgCode: r.orgCode, orgName: r.orgName, category: r.m.category as MemberCategory,
-      startedOn: r.startedOn, endedOn: r.m.endedOn, endReason: r.m.endReason,
+      startedOn: r.startedOn, endedOn: r.m.endedOn, endReason: r.m.endReason, endNote: r.m.endNote,
     })),
     pipeline: latest ? [
       ...memberCategories.map((stage, i) => ({ stage, date: latest.m[stageFields[i]!], months: null })),

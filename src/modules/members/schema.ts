@@ -32,6 +32,8 @@ export const memberships = pgTable(
     probationExtensionMonths: integer('probation_extension_months'),
     endedOn: date('ended_on', { mode: 'string' }),
     endReason: text('end_reason'),
+    /** What happened, as the decision says it (its document number, the cause): shown in the history. */
+    endNote: text('end_note'),
     mobile: boolean('mobile').notNull().default(false),
     mobileDestination: text('mobile_destination'),
     mobileSince: date('mobile_since', { mode: 'string' }),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { countyKey, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { organizations } from '../organizations/schema.js';
 
@@ -36,6 +36,8 @@ export const people = pgTable(
     index('people_org_path').using('btree', t.orgPath.op('text_pattern_ops')),
     // Statistics of today look up only the people whose birthday decides their age band.
     index('people_birth_date').on(t.countyId, t.birthDate),
+    // One person per citizen ID number in a county: the services name the holder; this keeps two writers apart.
+    uniqueIndex('people_id_number').on(t.countyId, t.idNumber).where(sql`${t.idNumber} is not null`),
     check('people_gender', sql`${t.gender} is null or ${t.gender} in ('1','2')`),
   ],
 );

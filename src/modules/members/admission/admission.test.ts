@@ -92,7 +92,7 @@ describe.each(engines)('the path to membership on %s', (engine) => {
       const again = await apply('secretary', { ...applicant, name: '李晓红' });
       expect(again.statusCode).toBe(409);
       expect(json(again)).toMatchObject({
-        error: { code: 'duplicate_person', message: '公民身份号码已登记在马家村党支部的“李小红”名下，同一人不能登记两次', existing: { personId: existing!.id, name: '李小红' } },
+        error: { code: 'duplicate_person', message: '公民身份号码已登记在马家村党支部的“李小红”名下，同一人不能登记两次', existing: { personId: existing!.id, name: '李小红', reapplicable: false } },
       });
       const elsewhere = await apply('secretary2', { ...applicant, orgCode: DONGFENG });
       expect(elsewhere.statusCode).toBe(409);
@@ -302,6 +302,90 @@ describe.each(engines)('the path to membership on %s', (engine) => {
       expect(membership).toMatchObject({ endedOn: '2026-02-01', endReason: 'probation_cancelled', category: 'probationary' });
       const after = await step('township', imported.id, { step: 'oath', doneOn: '2026-02-02' });
       expect(after.statusCode).toBe(409);
+    });
+
+    it('undoes a cancellation recorded by mistake, by the committee only, and the probation is open again', async () => {
+      const cancelled = await view('township', imported.id);
+      const last = cancelled.steps.at(-1)!;
+      expect(last).toMatchObject({ step: 'probation_cancelled', undoable: true });
+      expect(cancelled.steps.slice(0, -1).every((s) => !s.undoable)).toBe(true);
+      const undo = (user: string, id: string, reason = '误录：支部大会未作取消决定') => send(user, 'POST', `/api/members/${imported.id}/admission-steps/${id}/undo`, { reason });
+      expect((await undo('secretary', last.id)).statusCode).toBe(403);
+      expect((await undo('township', last.id, '')).statusCode).toBe(400);
+      expect(json(await undo('township', cancelled.steps[0]!.id))).toMatchObject({ error: { code: 'conflict', message: '只能撤销最近记录的一个步骤' } });
+      const undone = json<AdmissionView>(await undo('township', last.id));
+      expect(undone).toMatchObject({ category: 'probationary' });
+      expect(undone.steps.map((s) => s.step)).toEqual(['full_application', 'branch_full']);
+      const [membership] = await t.database.db.select().from(memberships).where(eq(memberships.personId, imported.id));
+      expect(membership).toMatchObject({ endedOn: null, endReason: null, category: 'probationary' });
+      const [event] = await events('admission.undo', imported.id);
+      expect(event).toMatchObject({ before: { step: 'probation_cancelled', doneOn: '2026-02-01' }, after: { reason: '误录：支部大会未作取消决定' } });
+      // Recorded again, as it should have been.
+      expect((await recorded('township', imported.id, { step: 'probation_cancelled', doneOn: '2026-02-01' })).category).toBeNull();
+    });
+
+    it('takes a new application from the person whose probation was cancelled; the earlier path stays as history', async () => {
+      const reapply = (user: string, body: object) => send(user, 'POST', `/api/members/${imported.id}/applications`, body);
+      expect((await reapply('secretary2', { orgCode: MAJIA, appliedOn: '2026-02-20' })).statusCode).toBe(404);
+      expect((await reapply('cadre', { orgCode: MAJIA, appliedOn: '2026-02-20' })).statusCode).toBe(403);
+      const response = await reapply('secretary', { orgCode: MAJIA, appliedOn: '2026-02-20', note: '重新递交入党申请书' });
+      expect(response.statusCode, response.body).toBe(201);
+      const again = json<AdmissionView>(response);
+      expect(again.category).toBe('applicant');
+      expect(again.steps.map((s) => s.step)).toEqual(['full_application', 'branch_full', 'probation_cancelled', 'application']);
+      // The new path starts over: the talk is next, whatever the earlier path held.
+      expect(again.next.map((n) => n.step)).toContain('talk');
+      expect(again.steps.at(-1)).toMatchObject({ step: 'application', undoable: false });
+      expect(json(await reapply('secretary', { orgCode: MAJIA, appliedOn: '2026-02-21' }))).toMatchObject({
+        error: { code: 'conflict', message: '赵预备已在马家村党支部有组织关系，不能再次登记入党申请' },
+      });
+      const rows = await t.database.db.select().from(memberships).where(eq(memberships.personId, imported.id)).orderBy(memberships.createdAt);
+      expect(rows.map((r) => [r.category, r.endReason])).toEqual([['probationary', 'probation_cancelled'], ['applicant', null]]);
+      const [event] = await events('admission.application', imported.id);
+      expect(event!.after).toMatchObject({ again: true, appliedOn: '2026-02-20' });
+    });
+
+    it('offers a new application for the holder of an ID number who has no membership, and records it', async () => {
+      const idNumber = idFor('19980101', '031');
+      const villager = await write(t.county.operator, async (w) => {
+        const org = await visibleOrg(t.county.operator, MAJIA, w.tx);
+        const [person] = await w.tx.insert(people).values({
+          countyId: t.county.county.id, name: '马村民', pinyin: personPinyinKey('马村民'), gender: '1', birthDate: '1998-01-01', idNumber, orgId: org.id, orgPath: org.path,
+        }).returning();
+        return person!;
+      });
+      const duplicate = await apply('secretary', { ...applicant, name: '马村民', gender: '1', birthDate: '1998-01-01', idNumber });
+      expect(json(duplicate)).toMatchObject({ error: { code: 'duplicate_person', existing: { personId: villager.id, name: '马村民', reapplicable: true } } });
+      const response = await send('secretary', 'POST', `/api/members/${villager.id}/applications`, { orgCode: MAJIA, appliedOn: '2026-03-01' });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(json<AdmissionView>(response)).toMatchObject({ category: 'applicant', steps: [{ step: 'application', doneOn: '2026-03-01' }] });
+    });
+  });
+
+  describe('undoing a step recorded by mistake', () => {
+    it('puts the membership back as it was, and keeps the step and the reason in the audit trail', async () => {
+      const created = json<AdmissionView>(await apply('secretary', { ...applicant, name: '周误录', idNumber: idFor('20000315', '022'), appliedOn: '2024-07-01' }));
+      const id = created.person.id;
+      await recorded('secretary', id, { step: 'talk', doneOn: '2024-07-10' });
+      const activist = await recorded('secretary', id, { step: 'activist', doneOn: '2024-09-01' });
+      expect(activist).toMatchObject({ category: 'activist' });
+      expect(activist.steps.map((s) => [s.step, s.undoable])).toEqual([['application', false], ['talk', false], ['activist', true]]);
+      const undone = json<AdmissionView>(await send('secretary', 'POST', `/api/members/${id}/admission-steps/${activist.steps[2]!.id}/undo`, { reason: '日期录错' }));
+      expect(undone).toMatchObject({ category: 'applicant' });
+      expect(undone.steps.map((s) => [s.step, s.undoable])).toEqual([['application', false], ['talk', true]]);
+      const [membership] = await t.database.db.select().from(memberships).where(eq(memberships.personId, id));
+      expect(membership).toMatchObject({ category: 'applicant', activistOn: null });
+      // The right date, recorded after the undo.
+      expect(await recorded('secretary', id, { step: 'activist', doneOn: '2024-10-01' })).toMatchObject({ category: 'activist' });
+      const [event] = await events('admission.undo', id);
+      expect(event).toMatchObject({ before: { step: 'activist', doneOn: '2024-09-01' }, after: { reason: '日期录错', membership: { category: 'applicant', activistOn: null } } });
+    });
+
+    it('refuses the application that opened the path, and an unknown step', async () => {
+      const created = json<AdmissionView>(await apply('secretary', { ...applicant, name: '吴申请', idNumber: idFor('20000315', '042') }));
+      const undo = (stepId: string) => send('secretary', 'POST', `/api/members/${created.person.id}/admission-steps/${stepId}/undo`, { reason: '误录' });
+      expect(json(await undo(created.steps[0]!.id))).toMatchObject({ error: { code: 'conflict', message: expect.stringContaining('入党申请开启了发展流程，不能撤销') } });
+      expect((await undo('00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     });
   });
 

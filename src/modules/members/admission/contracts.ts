@@ -59,6 +59,16 @@ export const newApplicationBody = z.strictObject({
 });
 export type NewApplicationInput = z.infer<typeof newApplicationBody>;
 
+/** A new application of a person already on record who has no open membership (e.g. after a cancelled probation). */
+export const reapplicationBody = newApplicationBody.pick({ orgCode: true, appliedOn: true, note: true, override: true });
+export type ReapplicationInput = z.infer<typeof reapplicationBody>;
+
+export const undoStepBody = z.strictObject({
+  /** Why the step is undone (recorded by mistake, wrong date…); kept in the audit trail with the step as it was. */
+  reason: z.string().trim().min(2).max(500),
+});
+export const stepParams = z.strictObject({ id: z.uuid(), stepId: z.uuid() });
+
 export const admissionView = z.object({
   person: z.object({ id: z.string(), name: z.string(), orgCode: z.string(), orgName: z.string() }),
   /** The stage of the open membership; null when the person has none. */
@@ -77,6 +87,8 @@ export const admissionView = z.object({
     overrideReason: z.string().nullable(),
     recordedBy: z.string().nullable(),
     recordedAt: z.string(),
+    /** The latest step, recorded by mistake, may be undone by whoever manages the member (POST …/admission-steps/:stepId/undo). */
+    undoable: z.boolean(),
   })),
   /** The steps that make sense now, with the window the rules give each and what each still lacks. */
   next: z.array(z.object({
@@ -97,6 +109,10 @@ export type AdmissionView = z.infer<typeof admissionView>;
 /** A refused duplicate: who already holds the ID number, when the caller may see them. */
 export const duplicatePersonBody = z.object({
   error: errorBody.shape.error.extend({
-    existing: z.object({ personId: z.string(), name: z.string(), orgName: z.string() }).optional(),
+    existing: z.object({
+      personId: z.string(), name: z.string(), orgName: z.string(),
+      /** No open membership: a new application may be recorded for this person (POST /api/members/:id/applications). */
+      reapplicable: z.boolean(),
+    }).optional(),
   }),
 });

@@ -11,11 +11,14 @@ import type { Params } from '../../../platform/i18n/index.js';
 import type { ServiceContext } from '../../../platform/service.js';
 import { organizations } from '../../organizations/schema.js';
 import { people } from '../../people/schema.js';
+import { memberships } from '../schema.js';
 
 export interface ExistingPerson {
   personId: string;
   name: string;
   orgName: string;
+  /** Without an open membership, the person may apply (again) as themselves. */
+  reapplicable: boolean;
 }
 
 /** An ID number already on record; `existing` is set only when the caller may see that person. */
@@ -33,10 +36,13 @@ export async function refuseTakenIdNumber(ctx: ServiceContext, db: Db, countyId:
   const [holder] = await db.select({
     personId: people.id, name: people.name, orgName: organizations.name,
     visible: sql<boolean>`coalesce(${inScope(ctx.actor, 'person.read', { county: people.countyId, path: people.orgPath })}, false)`,
+    member: sql<boolean>`exists (select 1 from ${memberships} m where m.county_id = ${people.countyId} and m.person_id = ${people.id} and m.ended_on is null)`,
   })
     .from(people)
     .innerJoin(organizations, and(eq(organizations.countyId, people.countyId), eq(organizations.id, people.orgId)))
     .where(and(eq(people.countyId, countyId), eq(people.idNumber, idNumber), self === undefined ? undefined : ne(people.id, self)))
     .limit(1);
-  if (holder) throw new DuplicatePerson(holder.visible ? { personId: holder.personId, name: holder.name, orgName: holder.orgName } : undefined);
+  if (holder) {
+    throw new DuplicatePerson(holder.visible ? { personId: holder.personId, name: holder.name, orgName: holder.orgName, reapplicable: !holder.member } : undefined);
+  }
 }

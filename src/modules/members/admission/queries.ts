@@ -38,12 +38,39 @@ export async function openMembership(db: Db, person: PersonRow, lock = false): P
   return row;
 }
 
-/** The steps recorded for a person, oldest first (a transfer starts a new membership row; the path goes on). */
-export function recordedSteps(db: Db, person: PersonRow): Promise<{ step: string; doneOn: string }[]> {
-  return db.select({ step: admissionSteps.step, doneOn: admissionSteps.doneOn }).from(admissionSteps)
+/**
+ * The steps of the person's current path, oldest first: from their latest application on. A
+ * transfer starts a new membership row and the path goes on; a new application (after a cancelled
+ * probation, say) starts a new path, and the earlier one stays as history.
+ */
+export function currentPath<T extends { step: string }>(recorded: T[]): T[] {
+  const start = recorded.findLastIndex((s) => s.step === 'application');
+  return start < 0 ? recorded : recorded.slice(start);
+}
+
+/** Every step recorded for a person, oldest first. */
+export function recordedSteps(db: Db, person: PersonRow): Promise<(typeof admissionSteps.$inferSelect)[]> {
+  return db.select().from(admissionSteps)
     .where(and(eq(admissionSteps.countyId, person.countyId), eq(admissionSteps.personId, person.id)))
     .orderBy(asc(admissionSteps.doneOn), asc(admissionSteps.createdAt));
 }
+
+/**
+ * Why the step cannot be undone, or null when it can: only the latest step of the current path,
+ * never the application that opened it, and only while the membership it changed is still the
+ * person's (a cancelled probation: still the last one, with none open since).
+ */
+export function undoRefusal(step: typeof admissionSteps.$inferSelect, recorded: { id: string }[], open: MembershipRow | undefined): 'not_latest' | 'application' | 'membership_changed' | 'no_record' | null {
+  if (recorded.at(-1)?.id !== step.id) return 'not_latest';
+  if (step.step === 'application') return 'application';
+  if (step.step === 'probation_cancelled' ? open !== undefined : open?.id !== step.membershipId) return 'membership_changed';
+  // Recorded before the platform kept what a step changed: nothing to restore from.
+  if (step.membershipBefore === null && changesMembership(step.step as StepCode)) return 'no_record';
+  return null;
+}
+
+const changingSteps: ReadonlySet<StepCode> = new Set(['activist', 'development_target', 'admission_approval', 'full_approval', 'extension', 'probation_cancelled']);
+export const changesMembership = (step: StepCode) => changingSteps.has(step);
 
 export function pathState(person: PersonRow, membership: MembershipRow, recorded: { step: string; doneOn: string }[]): PathState {
   return {
@@ -73,7 +100,9 @@ export async function getAdmission(ctx: ServiceContext, personId: string, lang: 
     .leftJoin(recorder, and(eq(recorder.countyId, users.countyId), eq(recorder.id, users.personId)))
     .where(and(eq(admissionSteps.countyId, person.countyId), eq(admissionSteps.personId, person.id)))
     .orderBy(asc(admissionSteps.doneOn), asc(admissionSteps.createdAt));
-  const state = open ? pathState(person, open, rows.map(({ s }) => s)) : undefined;
+  const state = open ? pathState(person, open, currentPath(rows.map(({ s }) => s))) : undefined;
+  const last = rows.at(-1)?.s;
+  const undoable = last && permission(ctx.actor, 'member.manage', person.orgPath) && undoRefusal(last, rows.map(({ s }) => s), open) === null ? last.id : null;
   return {
     person: { id: person.id, name: person.name, orgCode, orgName },
     category: (open?.category as MemberCategory | undefined) ?? null,
@@ -82,7 +111,7 @@ export async function getAdmission(ctx: ServiceContext, personId: string, lang: 
       approvingOrg: approvingCode && approvingName ? { code: approvingCode, name: approvingName } : null,
       detail: (s.detail as StepDetail | null) ?? null, note: s.note,
       overridden: (s.overriddenRules ?? []).map((code) => ({ code, label: overriddenLabel(code, lang) })),
-      overrideReason: s.overrideReason, recordedBy, recordedAt: s.createdAt.toISOString(),
+      overrideReason: s.overrideReason, recordedBy, recordedAt: s.createdAt.toISOString(), undoable: s.id === undoable,
     })),
     next: state ? nextSteps(state, today) : [],
     warnings: state ? checkPipeline(state, today).map((v) => ({ rule: v.rule, message: describeViolation(v, lang) })) : [],

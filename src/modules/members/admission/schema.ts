@@ -36,6 +36,8 @@ export const admissionSteps = pgTable(
     /** … with this reason. */
     overrideReason: text('override_reason'),
     recordedBy: uuid('recorded_by'),
+    /** The membership's fields the step changed, as they were before it: what undoing the step restores. */
+    membershipBefore: jsonb('membership_before').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [

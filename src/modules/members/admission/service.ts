@@ -9,15 +9,16 @@ import { grantingPost, type ActorPost } from '../../../platform/access/actor.js'
 import { chinaDate } from '../../../platform/clock.js';
 import { AppError, conflict, forbidden, invalid, type FieldProblem } from '../../../platform/errors.js';
 import { t, type Lang } from '../../../platform/i18n/index.js';
-import { write, type ServiceContext } from '../../../platform/service.js';
+import type { Db } from '../../../platform/db/database.js';
+import { write, type ServiceContext, type WriteScope } from '../../../platform/service.js';
 import { personPinyinKey } from '../../../platform/text/pinyin.js';
-import { orgLabel, visibleOrg } from '../../organizations/queries.js';
+import { orgLabel, visibleOrg, type OrgRow } from '../../organizations/queries.js';
 import { people } from '../../people/schema.js';
 import { checkPerson, refusal } from '../rules/person.js';
 import { memberships } from '../schema.js';
-import type { AdmissionView, NewApplicationInput, RecordStepInput } from './contracts.js';
+import type { AdmissionView, NewApplicationInput, ReapplicationInput, RecordStepInput } from './contracts.js';
 import { refuseTakenIdNumber } from './duplicate-person.js';
-import { getAdmission, openMembership, pathState, recordedSteps, visiblePerson } from './queries.js';
+import { currentPath, getAdmission, openMembership, pathState, recordedSteps, visiblePerson, type PersonRow } from './queries.js';
 import { checkApplication, checkStep, detailProblems, overriddenCode, stepEffect, stepViolationMessage, type StepViolation } from './rules.js';
 import { admissionSteps } from './schema.js';
 import { steps, type StepCode } from './steps.js';
@@ -76,7 +77,7 @@ export async function recordStep(ctx: ServiceContext, personId: string, input: R
       const fields: FieldProblem[] = problems.map((p) => ({ path: `body.detail.${p.field}`, key: `admission.detail.${p.problem}`, params: { step: definition[lang] } }));
       throw invalid('error.validation', { detail: listed(fields, lang) }, fields);
     }
-    const state = pathState(person, membership, await recordedSteps(w.tx, person));
+    const state = pathState(person, membership, currentPath(await recordedSteps(w.tx, person)));
     const decision = decide(ctx, checkStep(state, input, today), input.step, membership.orgPath, input.override, lang);
     const effect = stepEffect(state, input);
     if (Object.keys(effect).length > 0) {
@@ -84,16 +85,17 @@ export async function recordStep(ctx: ServiceContext, personId: string, input: R
         .where(and(eq(memberships.countyId, membership.countyId), eq(memberships.id, membership.id)));
     }
     const acting = decision.overrider ?? committee ?? manager;
+    const changed = Object.keys(effect) as (keyof typeof effect)[];
+    const before = Object.fromEntries(changed.map((k) => [k, membership[k]]));
     const [row] = await w.tx.insert(admissionSteps).values({
       countyId: person.countyId, personId: person.id, membershipId: membership.id, orgId: membership.orgId, orgPath: membership.orgPath,
       step: input.step, doneOn: input.doneOn, approvingOrgId: committee?.orgId ?? null, approver: input.approver ?? null,
       detail: input.detail ?? null, note: input.note || null, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
-      recordedBy: ctx.actor.userId,
+      recordedBy: ctx.actor.userId, membershipBefore: changed.length > 0 ? before : null,
     }).returning();
-    const changed = Object.keys(effect) as (keyof typeof effect)[];
     w.audit({
       action: 'admission.step', entityType: 'person', entityId: person.id, entityLabel: person.name, orgPath: membership.orgPath, postId: acting.postId,
-      before: Object.fromEntries(changed.map((k) => [k, membership[k]])),
+      before,
       after: {
         stepId: row!.id, step: input.step, doneOn: input.doneOn, approver: input.approver ?? null, detail: input.detail ?? null, note: input.note || null,
         ...effect, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
@@ -103,43 +105,76 @@ export async function recordStep(ctx: ServiceContext, personId: string, input: R
   return getAdmission(ctx, personId, lang);
 }
 
-/** A new applicant: the person, a membership as applicant from the application date, and the application step. */
+/**
+ * The organization receiving an application, with the post under which the actor manages it:
+ * an active organization that holds members (a party group does not).
+ */
+async function receivingOrg(ctx: ServiceContext, tx: Db, orgCode: string): Promise<{ org: OrgRow; manager: ActorPost }> {
+  const org = await visibleOrg(ctx, orgCode, tx);
+  const manager = grantingPost(ctx.actor, 'member.manage', org.path);
+  if (!manager) throw forbidden('admission.manage_forbidden', { org: org.name });
+  if (org.status !== 'active') throw conflict('org.dissolved', { code: org.code });
+  if (org.type === 'party_group') {
+    const params = { value: org.name };
+    throw invalid('member_import.org_is_group', params, [{ path: 'body.orgCode', key: 'member_import.org_is_group', params }]);
+  }
+  return { org, manager };
+}
+
+/** Opens a path to membership: a membership as applicant from the application date, and the application step. */
+async function openPath(w: WriteScope, ctx: ServiceContext, person: PersonRow, org: OrgRow, input: ReapplicationInput, decision: Decision, manager: ActorPost, audited: Record<string, unknown>): Promise<void> {
+  const [membership] = await w.tx.insert(memberships).values({
+    countyId: org.countyId, personId: person.id, orgId: org.id, orgPath: org.path, category: 'applicant', appliedOn: input.appliedOn,
+  }).returning();
+  const [row] = await w.tx.insert(admissionSteps).values({
+    countyId: org.countyId, personId: person.id, membershipId: membership!.id, orgId: org.id, orgPath: org.path, step: 'application',
+    doneOn: input.appliedOn, note: input.note || null, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
+    recordedBy: ctx.actor.userId,
+  }).returning();
+  // The ID and phone numbers stay out of the trail, which readers of the audit log see whatever their post.
+  w.audit({
+    action: 'admission.application', entityType: 'person', entityId: person.id, entityLabel: person.name, orgPath: org.path,
+    postId: (decision.overrider ?? manager).postId,
+    after: { stepId: row!.id, org: orgLabel(org), ...audited, appliedOn: input.appliedOn, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason },
+  });
+}
+
+/** A new applicant: the person, and the path their application opens. */
 export async function createApplication(ctx: ServiceContext, input: NewApplicationInput, lang: Lang): Promise<AdmissionView> {
   const personId = await write(ctx, async (w) => {
-    const org = await visibleOrg(ctx, input.orgCode, w.tx);
-    const manager = grantingPost(ctx.actor, 'member.manage', org.path);
-    if (!manager) throw forbidden('admission.manage_forbidden', { org: org.name });
-    const today = chinaDate(w.now);
-    const { values, problems } = checkPerson(input, today);
+    const { org, manager } = await receivingOrg(ctx, w.tx, input.orgCode);
+    const { values, problems } = checkPerson(input, chinaDate(w.now));
     if (problems.length > 0) throw refusal(problems);
-    if (org.status !== 'active') throw conflict('org.dissolved', { code: org.code });
-    if (org.type === 'party_group') {
-      const params = { value: org.name };
-      throw invalid('member_import.org_is_group', params, [{ path: 'body.orgCode', key: 'member_import.org_is_group', params }]);
-    }
     await refuseTakenIdNumber(ctx, w.tx, org.countyId, values.idNumber);
-    const decision = decide(ctx, checkApplication(input, today), 'application', org.path, input.override, lang);
+    const decision = decide(ctx, checkApplication(input, chinaDate(w.now)), 'application', org.path, input.override, lang);
     const [person] = await w.tx.insert(people).values({
       countyId: org.countyId, ...values, pinyin: personPinyinKey(values.name), orgId: org.id, orgPath: org.path,
     }).returning();
-    const [membership] = await w.tx.insert(memberships).values({
-      countyId: org.countyId, personId: person!.id, orgId: org.id, orgPath: org.path, category: 'applicant', appliedOn: input.appliedOn,
-    }).returning();
-    const [row] = await w.tx.insert(admissionSteps).values({
-      countyId: org.countyId, personId: person!.id, membershipId: membership!.id, orgId: org.id, orgPath: org.path, step: 'application',
-      doneOn: input.appliedOn, note: input.note || null, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
-      recordedBy: ctx.actor.userId,
-    }).returning();
-    // The ID and phone numbers stay out of the trail, which readers of the audit log see whatever their post.
-    w.audit({
-      action: 'admission.application', entityType: 'person', entityId: person!.id, entityLabel: person!.name, orgPath: org.path,
-      postId: (decision.overrider ?? manager).postId,
-      after: {
-        stepId: row!.id, org: orgLabel(org), name: input.name, gender: input.gender, ethnicity: input.ethnicity, birthDate: input.birthDate,
-        appliedOn: input.appliedOn, overriddenRules: decision.overriddenRules, overrideReason: decision.overrideReason,
-      },
-    });
+    await openPath(w, ctx, person!, org, input, decision, manager, { name: input.name, gender: input.gender, ethnicity: input.ethnicity, birthDate: input.birthDate });
     return person!.id;
+  });
+  return getAdmission(ctx, personId, lang);
+}
+
+/**
+ * A person on record with no open membership applies (again): after a cancelled probation, a
+ * withdrawn application, or a villager already in the records. Their earlier path stays as
+ * history; they now belong to the organization that received the application.
+ */
+export async function reapply(ctx: ServiceContext, personId: string, input: ReapplicationInput, lang: Lang): Promise<AdmissionView> {
+  await write(ctx, async (w) => {
+    const { person, orgName } = await visiblePerson(ctx, w.tx, personId);
+    const { org, manager } = await receivingOrg(ctx, w.tx, input.orgCode);
+    if (await openMembership(w.tx, person, true)) throw conflict('admission.already_on_path', { name: person.name, org: orgName });
+    if (!person.birthDate) {
+      throw invalid('admission.birth_date_missing', { name: person.name }, [{ path: 'body.appliedOn', key: 'admission.birth_date_missing', params: { name: person.name } }]);
+    }
+    const decision = decide(ctx, checkApplication({ birthDate: person.birthDate, appliedOn: input.appliedOn }, chinaDate(w.now)), 'application', org.path, input.override, lang);
+    if (person.orgId !== org.id) {
+      await w.tx.update(people).set({ orgId: org.id, orgPath: org.path, updatedAt: w.now })
+        .where(and(eq(people.countyId, person.countyId), eq(people.id, person.id)));
+    }
+    await openPath(w, ctx, person, org, input, decision, manager, { again: true, from: orgName });
   });
   return getAdmission(ctx, personId, lang);
 }

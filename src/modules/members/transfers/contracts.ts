@@ -152,7 +152,7 @@ export const endReason = z.enum(endReasons);
 export const endBody = z.strictObject({
   reason: endReason,
   endedOn: isoDate,
-  /** What happened or the decision (e.g. its document number); kept in the audit trail. */
+  /** What happened or the decision (e.g. its document number); kept with the ended row and in the audit trail. */
   note: z.string().trim().min(2).max(500),
 });
 export type EndInput = z.infer<typeof endBody>;

@@ -11,7 +11,8 @@ export function MembershipHistory({ history }: { history: Row[] }) {
   const { t, lang } = useI18n();
   const reason = (r: Row) => {
     const key = `memberProfile.endReason.${r.endReason}`;
-    return key in dictionaries.zh ? t(key as MessageKey) : r.endReason ?? '';
+    const label = key in dictionaries.zh ? t(key as MessageKey) : r.endReason ?? '';
+    return r.endNote ? `${label}（${r.endNote}）` : label;
   };
   return (
     <Card size="small" title={t('memberProfile.history')}>
@@ -26,7 +27,7 @@ export function MembershipHistory({ history }: { history: Row[] }) {
           { key: 'org', title: t('memberList.orgName'), dataIndex: 'orgName' },
           { key: 'period', title: t('memberProfile.period'), width: 210, render: (_, r) => `${r.startedOn ?? '?'} – ${r.endedOn ?? t('memberProfile.present')}` },
           { key: 'category', title: t('memberList.category'), width: 120, render: (_, r) => <Tag color={categoryColors[r.category]}>{categoryLabel(r.category, lang)}</Tag> },
-          { key: 'reason', title: t('memberProfile.endReason'), width: 130, render: (_, r) => reason(r) },
+          { key: 'reason', title: t('memberProfile.endReason'), width: 200, render: (_, r) => reason(r) },
         ]}
       />
     </Card>

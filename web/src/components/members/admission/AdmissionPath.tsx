@@ -9,6 +9,7 @@ import { ApiFailure } from '../../ApiFailure.js';
 import { stepLabel } from './labels.js';
 import { RecordStepModal, stepHints } from './RecordStepModal.js';
 import type { AdmissionStep, AdmissionView } from './types.js';
+import { UndoStep } from './UndoStep.js';
 
 /** The facts a step carries, in words. */
 function detailText(step: AdmissionStep, t: Translate, lang: Lang): string | null {
@@ -71,7 +72,12 @@ export function AdmissionPath({ personId, onChanged }: { personId: string; onCha
   const done = (view?.steps ?? []).map((s) => ({
     key: s.id,
     color: s.overridden.length > 0 ? 'orange' : 'red',
-    title: <span data-testid={`admission-done-${s.step}`}><Typography.Text type="secondary">{s.doneOn}</Typography.Text> <Typography.Text strong>{stepLabel(s.step, lang)}</Typography.Text></span>,
+    title: (
+      <span data-testid={`admission-done-${s.step}`}>
+        <Typography.Text type="secondary">{s.doneOn}</Typography.Text> <Typography.Text strong>{stepLabel(s.step, lang)}</Typography.Text>
+        {s.undoable && <UndoStep personId={personId} step={s} onDone={() => { admission.reload(); onChanged(); }} />}
+      </span>
+    ),
     content: <StepFacts step={s} />,
   }));
   const pending = (view?.next ?? []).map((n) => ({

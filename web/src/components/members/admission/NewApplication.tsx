@@ -2,7 +2,7 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, DatePicker, Form, Input, Select, Space, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { roleAbilities } from '../../../../../src/platform/access/abilities.js';
 import { parseIdNumber } from '../../../../../src/modules/members/rules/id-number.js';
@@ -60,6 +60,8 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
   const isDisabled = useMemo(() => (org: OrgSummary) => !managed.has(org.code) || org.type === 'party_group', [managed]);
   // Someone already registered with the ID number typed, when the server names them: a link beats a second record.
   const [existing, setExisting] = useState<ExistingPerson>();
+  // When that person has no membership, the application is theirs: recorded on their record, not a new one.
+  const reapplyTo = useRef<string | undefined>(undefined);
 
   const submit = async (v: Values, override?: { reason: string }) => {
     const body: NewApplicationBody = {
@@ -67,8 +69,11 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
       education: v.education, occupation: v.occupation, phone: v.phone?.trim() || undefined, address: v.address?.trim() || undefined,
       appliedOn: isoDay(v.appliedOn)!, note: noteOf(v.note), override,
     };
-    const created = await api.post<AdmissionView>('/api/members/applications', body).catch((error: unknown) => {
-      setExisting(existingPerson(error));
+    const request = reapplyTo.current
+      ? api.post<AdmissionView>(`/api/members/${reapplyTo.current}/applications`, { orgCode: body.orgCode, appliedOn: body.appliedOn, note: body.note, override })
+      : api.post<AdmissionView>('/api/members/applications', body);
+    const created = await request.catch((error: unknown) => {
+      if (!reapplyTo.current) setExisting(existingPerson(error));
       throw error;
     });
     message.success(t('admission.apply.done', { name: created.person.name }));
@@ -79,13 +84,14 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
   /** A valid ID number gives the birth date and gender; the server checks they agree. */
   const fromIdNumber = (text: string) => {
     setExisting(undefined);
+    reapplyTo.current = undefined;
     const id = parseIdNumber(text);
     if (id.ok) form.setFieldsValue({ birthDate: dayjs(id.value.birthDate), gender: id.value.gender });
   };
 
   return (
     <RuleModal<Values> open={open} form={form} fields={fields} testId="application-form" canOverride={user.abilities.includes('member.approve')}
-      title={t('admission.apply')} okText={t('admission.apply')} onSubmit={submit} onClose={() => { setExisting(undefined); onClose(); }}
+      title={t('admission.apply')} okText={t('admission.apply')} onSubmit={submit} onClose={() => { setExisting(undefined); reapplyTo.current = undefined; onClose(); }}
       initialValues={{ orgCode: only, ethnicity: '01', appliedOn: today() }}>
       <Form.Item name="orgCode" label={t('admission.apply.org')} rules={[{ required: true }]}>
         {index ? <OrgPicker index={index} isDisabled={isDisabled} /> : <Select loading />}
@@ -95,7 +101,16 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
           <Input maxLength={50} style={{ width: 180 }} data-testid="application-name" />
         </Form.Item>
         <Form.Item name="idNumber" label={t('memberList.idNumber')} rules={[{ required: true, whitespace: true, len: 18 }]}
-          extra={existing && <ExistingPersonLink person={existing} />}>
+          extra={existing && (
+            <Space wrap size={4}>
+              <ExistingPersonLink person={existing} />
+              {existing.reapplicable && (
+                <Button size="small" type="link" data-testid="reapply" onClick={() => { reapplyTo.current = existing.personId; form.submit(); }}>
+                  {t('admission.reapply', { name: existing.name })}
+                </Button>
+              )}
+            </Space>
+          )}>
           <Input maxLength={18} style={{ width: 220 }} onChange={(e) => fromIdNumber(e.target.value)} data-testid="application-id-number" />
         </Form.Item>
       </Space>
