@@ -48,6 +48,8 @@ describe('membership transfers in Chromium', () => {
     await sender.getByTestId('transfer-target').click();
     await sender.keyboard.type(target.name);
     await sender.locator('.ant-select-item-option').filter({ hasText: target.name }).first().click();
+    // On a busy machine the options may still be loading as the name is typed: send only once it is chosen.
+    await expect.poll(() => sender.getByTestId('transfer-target').textContent(), WAIT).toContain(target.name);
     await okButton(sender).click();
     await expect.poll(() => sender.getByTestId('member-transfer-table').textContent(), WAIT).toContain('待接收');
     const [sent] = (await (await sender.request.get(`${web.base}/api/members/${personId}/transfers`)).json() as { items: TransferView[] }).items;
