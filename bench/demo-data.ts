@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { systemClock } from '../src/platform/clock.js';
 import { migrationsFolder, type Database } from '../src/platform/db/database.js';
 import { packageRoot } from '../src/platform/paths.js';
-import { generateCounties, type DemoScale } from '../src/demo/generate.js';
+import { demoCountyCodes, generateCounties, type DemoScale } from '../src/demo/generate.js';
 import { loadDemoCounty } from '../src/demo/load.js';
+import { cloneCounty } from './clone-county.js';
+import type { Raw } from './engines.js';
 
 export const DEMO_SEED = 1;
 export const DEMO_AS_OF = '2026-06-30';
@@ -46,6 +48,25 @@ export async function loadDemo(database: Database, scale: DemoScale, counties: n
   return loaded;
 }
 
+/** The province: its first county generated and loaded, the others copies of it (see cloneCounty). */
+export async function loadProvince(database: Database, raw: Raw, counties: number, log: (line: string) => void): Promise<Loaded> {
+  const started = performance.now();
+  const loaded = await loadDemo(database, 'province', 1, log);
+  const first = { ...loaded };
+  const codes = demoCountyCodes('province');
+  for (let i = 1; i < counties; i++) {
+    const t0 = performance.now();
+    await cloneCounty(raw, codes[0]!, codes[i]!);
+    loaded.counties++;
+    loaded.organizations += first.organizations;
+    loaded.people += first.people;
+    loaded.members += first.members;
+    log(`    county ${loaded.counties}/${counties} ${codes[i]}: a copy of ${codes[0]}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  loaded.ms = performance.now() - started;
+  return loaded;
+}
+
 /** What a cached province directory depends on: its size, the migrations and the demo generator. */
 export function provinceCacheKey(counties: number): string {
   const hash = createHash('sha256');
@@ -58,6 +79,7 @@ export function provinceCacheKey(counties: number): string {
   };
   add(migrationsFolder(), () => true);
   add(join(packageRoot(), 'src', 'demo'), (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+  add(join(packageRoot(), 'bench'), (name) => name === 'clone-county.ts');
   hash.update(`${DEMO_SEED}/${DEMO_AS_OF}`);
   return `${counties}-${hash.digest('hex').slice(0, 12)}`;
 }

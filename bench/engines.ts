@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database, type Engine } from '../src/platform/db/database.js';
+import { openDatabase, type Database, type Engine, type OpenOptions } from '../src/platform/db/database.js';
 import { startThrowawayPostgres } from '../test/support/postgres-server.js';
 import { onCleanup } from './cleanup.js';
 
@@ -20,7 +20,8 @@ export interface Raw {
 export interface Store {
   /** What the store is, for messages. */
   where: string;
-  open(): Promise<Database>;
+  /** Opens the store as the application does; `onQuery` sees every statement the application sends. */
+  open(onQuery?: OpenOptions['onQuery']): Promise<Database>;
   raw(database: Database): Promise<Raw>;
   /** How `grassroots serve` is pointed at this store. */
   serve: { args: string[]; env: Record<string, string | undefined> };
@@ -59,7 +60,7 @@ const COMPLETE = 'bench-complete.json';
 function pgliteStore(dir: string, drop: () => Promise<void>): Store {
   return {
     where: dir,
-    open: () => openDatabase({ dataDir: dir }),
+    open: (onQuery) => openDatabase({ dataDir: dir, onQuery }),
     async raw(database) {
       const embedded = database.embedded!;
       return {
@@ -125,7 +126,7 @@ export async function postgresHost(): Promise<EngineHost> {
       const url = urlOf(db);
       return {
         where: url,
-        open: () => openDatabase({ url }),
+        open: (onQuery) => openDatabase({ url, onQuery }),
         async raw() {
           const client = new pg.Client({ connectionString: url });
           await client.connect();

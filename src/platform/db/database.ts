@@ -36,6 +36,8 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
+  /** Sees every statement the application sends (the benchmark replays them on a raw client). */
+  onQuery?: (text: string, params: unknown[]) => void;
 }
 
 export const migrationsFolder = () => join(packageRoot(), 'drizzle');
@@ -47,8 +49,8 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = options.url?.startsWith('postgres')
-    ? await openServer(options.url)
-    : await openEmbedded(options.dataDir ?? './data', options.loadDataDir);
+    ? await openServer(options.url, options.onQuery)
+    : await openEmbedded(options.dataDir ?? './data', options.loadDataDir, options.onQuery);
   if (options.migrate !== false) {
     try {
       if (database.engine === 'pglite') await migratePglite(database.db as never, { migrationsFolder: migrationsFolder() });
@@ -61,12 +63,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return database;
 }
 
-async function openServer(url: string): Promise<Database> {
+type OnQuery = OpenOptions['onQuery'];
+const logger = (onQuery: OnQuery) => (onQuery ? { logQuery: onQuery } : undefined);
+
+async function openServer(url: string, onQuery: OnQuery): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Fail now with a clear message rather than on the first request.
   const client = await pool.connect();
   client.release();
-  const db = drizzlePg(pool) as unknown as Db;
+  const db = drizzlePg(pool, { logger: logger(onQuery) }) as unknown as Db;
   return {
     db,
     engine: 'postgres',
@@ -75,7 +80,7 @@ async function openServer(url: string): Promise<Database> {
   };
 }
 
-async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+async function openEmbedded(dataDir: string, loadDataDir: Blob | undefined, onQuery: OnQuery): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
   let release = () => {};
   let location = 'memory';
@@ -89,7 +94,7 @@ async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Databa
       dataDir: memory ? undefined : join(location, 'pgdata'),
       loadDataDir: loadDataDir ? await loadDataDir.arrayBuffer() : undefined,
     });
-    const db = drizzlePglite({ client: bridge as unknown as PGlite }) as unknown as Db;
+    const db = drizzlePglite({ client: bridge as unknown as PGlite, logger: logger(onQuery) }) as unknown as Db;
     return {
       db,
       engine: 'pglite',
