@@ -7,3 +7,5 @@ export * from './modules/members/schema.js';
 export * from './modules/accounts/schema.js';
 export * from './modules/members/admission/schema.js';
 export * from './modules/members/transfers/schema.js';
+export * from './modules/meetings/schema.js';
+export * from './modules/compliance/schema.js';

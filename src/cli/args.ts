@@ -20,6 +20,9 @@ export const usage = `grassroots — 基层党建工作平台 / Grassroots Party
                                                              党员统计 / member statistics
   report basic-situation --org CODE [--as-of DATE] [--lang zh|en]
                                                              基本情况段落 / the basic-situation paragraph
+  compliance --org CODE --rule RULE [--from DATE] [--to DATE] [--format json|text]
+                                                             制度落实情况 / compliance with a cadence rule
+  compliance rules [--format json|text]                      现行制度频次要求 / the cadence rules in force
   audit verify                                               校验审计链 / verify the audit chain
   backup FILE                                                备份嵌入式数据库 / back up the embedded database
   restore FILE [--force]                                     从备份恢复 / restore from a backup
@@ -46,6 +49,9 @@ export const options = {
   title: { type: 'string' },
   force: { type: 'boolean' },
   'as-of': { type: 'string' },
+  rule: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   'age-bands': { type: 'string' },
   format: { type: 'string' },
   lang: { type: 'string' },

@@ -9,6 +9,7 @@ import { importOrganizations, orgImportHeaders } from '../modules/organizations/
 import { required, usage, type Values } from './args.js';
 import { backup, restore } from './backup.js';
 import { chooseCounty, cliLang, open, UsageError, type Storage } from './common.js';
+import { complianceCommand } from './compliance.js';
 import { loadDemo } from './demo.js';
 import { importMembersCommand } from './import-members.js';
 import { statisticsCommand } from './statistics.js';
@@ -82,6 +83,8 @@ export async function runCommand(command: string, sub: string | undefined, arg: 
     case 'report':
       if (sub !== 'basic-situation') throw new UsageError(zh ? '用法：grassroots report basic-situation --org CODE …' : 'Usage: grassroots report basic-situation --org CODE …');
       return statisticsCommand(storage, 'report', values);
+    case 'compliance':
+      return complianceCommand(storage, sub, values);
     case 'backup':
       return backup(storage, sub ?? '');
     case 'restore':

@@ -220,6 +220,24 @@ const cases: Record<string, Case | 'public'> = {
     expect((await app.inject({ method: 'POST', url, payload: { reason: '越权撤销' }, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
     expect((await app.inject({ method: 'POST', url, payload: { reason: '误录' }, headers })).statusCode).toBe(200);
   },
+  // compliance: the rules are the county's to set; the matrix is the reader's subtree only
+  'GET /api/compliance/rules': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/compliance/rules' })).statusCode).toBe(401);
+  },
+  'PUT /api/compliance/rules/:id': async (app, cookie) => {
+    const payload = { eventKind: 'monday_meeting', subjectType: 'township_committee', period: 'week', min: 1 };
+    for (const user of ['secretary2', 'member']) {
+      expect((await app.inject({ method: 'PUT', url: '/api/compliance/rules/monday_meeting_weekly', payload, headers: { cookie: cookie(user) } })).statusCode, user).toBe(403);
+    }
+  },
+  'DELETE /api/compliance/rules/:id': async (app, cookie) => {
+    expect((await app.inject({ method: 'DELETE', url: '/api/compliance/rules/theme_day_monthly', headers: { cookie: cookie('secretary2') } })).statusCode).toBe(403);
+  },
+  'GET /api/compliance': async (app, cookie) => {
+    const url = `/api/compliance?rule=committee_meeting_monthly&org=${T1_VILLAGE}`;
+    expect((await app.inject({ method: 'GET', url, headers: { cookie: cookie('township') } })).statusCode).toBe(200);
+    await refusedAsNotFound('GET', url)(app, cookie);
+  },
   // members: transfers and ends
   'GET /api/member-transfers': async (app, cookie) => {
     const { transferId } = await t1Transfer(app, cookie);

@@ -281,6 +281,24 @@ describe('grassroots operations', () => {
     expectExit(verify, 0);
     expect(verify.stdout).toMatch(/审计链完整：1 个县，\d+ 条事件。/);
 
+    // The demo's year of meetings, through the compliance command: the rules in force, the county's own
+    // weekly ones included, and per branch and month a count and a status that agree with each other.
+    const rules = await runCli(['compliance', 'rules', '--format', 'json', '--data', dir]);
+    expectExit(rules, 0);
+    const ruleList = JSON.parse(rules.stdout) as { id: string; eventKind: string; subjectType: string; period: string; min: number }[];
+    expect(ruleList).toContainEqual(expect.objectContaining({ id: 'committee_meeting_monthly', eventKind: 'committee_meeting', subjectType: 'branch', period: 'month', min: 1 }));
+    expect(ruleList).toContainEqual(expect.objectContaining({ id: 'monday_meeting_weekly', subjectType: 'township_committee', period: 'week' }));
+    const matrix = await runCli(['compliance', '--org', '530522', '--rule', 'committee_meeting_monthly', '--format', 'json', '--data', dir]);
+    expectExit(matrix, 0);
+    const { items } = JSON.parse(matrix.stdout) as { items: { org: string; period: string; end: string; required: number; held: number; status: string }[] };
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const item of items) {
+      const expected = item.held >= item.required ? 'done' : item.end < today ? 'overdue' : 'due';
+      expect(item.status, `${item.org} ${item.period}`).toBe(expected);
+    }
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['done', 'overdue', ...(items.some((i) => i.status === 'due') ? ['due'] : [])]));
+    expect((await runCli(['compliance', '--org', '530522', '--rule', 'no_such_rule', '--data', dir])).code).toBe(1);
+
     const twice = await runCli(['demo', '--data', dir]);
     expect(twice.code, shown(twice)).toBe(1);
     expect(twice.stderr).toMatch(/县级代码“\d{6}”已存在/);

@@ -14,13 +14,14 @@ export const abilities = [
   'person.read_sensitive',
   'member.manage',
   'member.approve',
+  'meeting.manage',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
 export const roleAbilities: Record<Role, readonly Ability[]> = {
   county_admin: abilities,
   township_admin: abilities,
-  branch_secretary: ['org.read', 'person.read', 'person.read_sensitive', 'member.manage'],
+  branch_secretary: ['org.read', 'person.read', 'person.read_sensitive', 'member.manage', 'meeting.manage'],
   cadre: ['org.read', 'person.read'],
   member: ['org.read'],
 };
@@ -42,4 +43,5 @@ export const abilityLabels: Record<Ability, { zh: string; en: string }> = {
   'person.read_sensitive': { zh: '查看完整身份证号和手机号', en: 'see full ID and phone numbers' },
   'member.manage': { zh: '管理党员信息', en: 'manage member records' },
   'member.approve': { zh: '审批发展党员、转正，并可说明理由后越过规则', en: 'approve admissions and full membership, and override rules with a reason' },
+  'meeting.manage': { zh: '记录会议和组织生活', en: 'record meetings and organizational life' },
 };
