@@ -9,6 +9,7 @@ import { homeHttp } from './home/routes.js';
 import { admissionHttp } from './members/admission/routes.js';
 import { admissionTodos, approvalTodos } from './members/admission/todo.js';
 import { membersHttp } from './members/routes.js';
+import { meetingsHttp } from './meetings/routes.js';
 import { memberEditHttp } from './members/edit-routes.js';
 import { membersImportHttp } from './members/import-routes.js';
 import { statisticsHttp } from './members/statistics/routes.js';
@@ -21,4 +22,4 @@ import { vacantSecretaries } from './organizations/todo.js';
 export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos];
 
 /** Every capability's routes: the one place a new module is plugged in. */
-export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp];
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp];

@@ -67,6 +67,16 @@ function t1Transfer(app: App, cookie: (user: string) => string): Promise<{ trans
   return made;
 }
 
+// meetings: a planned meeting of 马家村, made once per app through the API by the township.
+const t1Meetings = new WeakMap<App, Promise<string>>();
+function t1Meeting(app: App, cookie: (user: string) => string): Promise<string> {
+  const made = t1Meetings.get(app) ?? app.inject({ method: 'POST', url: '/api/meetings', headers: { cookie: cookie('township') }, payload: {
+    orgCode: T1_VILLAGE, kind: 'committee_meeting', status: 'planned', plannedOn: '2026-03-10', topic: '3月支委会',
+  } }).then((response) => json<{ id: string }>(response).id);
+  t1Meetings.set(app, made);
+  return made;
+}
+
 const cases: Record<string, Case | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -271,6 +281,44 @@ const cases: Record<string, Case | 'public'> = {
   'POST /api/members/:id/end': async (app, cookie) => {
     await refusedAsNotFound('POST', `/api/members/${t1Member.id}/end`, { reason: 'died', endedOn: '2026-03-01', note: '越权登记' })(app, cookie);
     expect((await app.inject({ method: 'POST', url: `/api/members/${t1Member.id}/end`, payload: { reason: 'died', endedOn: '2026-03-01', note: '越权登记' }, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  // meetings: read over the subtree ('org.read'), written and their pickers used with 'meeting.manage'
+  'GET /api/meetings': async (app, cookie) => {
+    const meetingId = await t1Meeting(app, cookie);
+    await refusedAsNotFound('GET', `/api/meetings?org=${T1_VILLAGE}`)(app, cookie);
+    const own = await app.inject({ method: 'GET', url: '/api/meetings?pageSize=500', headers: { cookie: cookie('secretary2') } });
+    expect(json<{ items: { id: string }[] }>(own).items.map((m) => m.id)).not.toContain(meetingId);
+  },
+  'GET /api/meetings/:id': async (app, cookie) => {
+    const url = `/api/meetings/${await t1Meeting(app, cookie)}`;
+    expect((await app.inject({ method: 'GET', url, headers: { cookie: cookie('member') } })).statusCode).toBe(200);
+    await refusedAsNotFound('GET', url)(app, cookie);
+  },
+  'POST /api/meetings': async (app, cookie) => {
+    const payload = { orgCode: T1_VILLAGE, kind: 'theme_day', status: 'planned', plannedOn: '2026-03-10', topic: '越权' };
+    await refusedAsNotFound('POST', '/api/meetings', payload)(app, cookie);
+    expect((await app.inject({ method: 'POST', url: '/api/meetings', payload, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'PUT /api/meetings/:id': async (app, cookie) => {
+    const url = `/api/meetings/${await t1Meeting(app, cookie)}`;
+    const payload = { kind: 'committee_meeting', status: 'planned', plannedOn: '2026-03-11', topic: '越权修改' };
+    const outsider = await app.inject({ method: 'PUT', url, payload, headers: { cookie: cookie('secretary2') } });
+    expect(outsider.statusCode).toBe(404);
+    expect(json(outsider)).toMatchObject({ error: { code: 'not_found' } });
+    expect((await app.inject({ method: 'PUT', url, payload, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'POST /api/meetings/:id/cancel': async (app, cookie) => {
+    const url = `/api/meetings/${await t1Meeting(app, cookie)}/cancel`;
+    await refusedAsNotFound('POST', url, { reason: '越权取消' })(app, cookie);
+    expect((await app.inject({ method: 'POST', url, payload: { reason: '越权取消' }, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/meetings/roster': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/meetings/roster?org=${T1_VILLAGE}`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/meetings/roster?org=${T1_VILLAGE}`, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/meetings/lecturer-suggestion': async (app, cookie) => {
+    await refusedAsNotFound('GET', '/api/meetings/lecturer-suggestion?org=530522101')(app, cookie);
+    expect((await app.inject({ method: 'GET', url: '/api/meetings/lecturer-suggestion?org=530522101', headers: { cookie: cookie('member') } })).statusCode).toBe(404);
   },
 };
 

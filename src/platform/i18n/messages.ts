@@ -286,6 +286,49 @@ export const messages = {
   'transfers.arrival_has_membership': { zh: '此人已在本县有组织关系，应由其所在党组织办理县内转接', en: 'This person already has a membership in the county: their organization should transfer it' },
   'ends.transfer_pending': { zh: '{name}有一项尚待接收的组织关系转接，请先撤回再终止组织关系', en: '{name} has a transfer waiting to be received: withdraw it before ending the membership' },
   'ends.not_a_member': { zh: '退党、除名和开除党籍只适用于正式党员和预备党员', en: 'Withdrawal, removal and expulsion apply to full and probationary members only' },
+  // meetings: planning and recording meetings (modules/meetings)
+  'meetings.not_found': { zh: '未找到该会议', en: 'No such meeting' },
+  'meetings.manage_forbidden': { zh: '您的岗位不能记录{org}的会议', en: 'None of your posts records the meetings of {org}' },
+  'meetings.invalid': { zh: '会议记录有误：{detail}', en: 'The meeting record has problems: {detail}' },
+  'meetings.range_reversed': { zh: '截止日期 {to} 早于起始日期 {from}', en: 'The end date {to} is before the start date {from}' },
+  'meetings.cancelled': { zh: '会议“{topic}”已取消，不能修改', en: 'The meeting "{topic}" was cancelled and cannot be edited' },
+  'meetings.cancel_held': { zh: '会议“{topic}”已召开，不能取消；记录有误请修改', en: 'The meeting "{topic}" was held and cannot be cancelled; correct its record instead' },
+  'meetings.already_cancelled': { zh: '会议“{topic}”已取消', en: 'The meeting "{topic}" is already cancelled' },
+  'meetings.rule.held_on_required': { zh: '已召开的会议须填写召开日期', en: 'A held meeting needs the date it was held' },
+  'meetings.rule.held_on_future': { zh: '召开日期 {date} 晚于今天（{today}），尚未召开的会议请登记为计划', en: 'The date held {date} is after today ({today}); record a meeting still to come as planned' },
+  'meetings.rule.held_on_not_held': { zh: '计划中的会议不填写召开日期', en: 'A planned meeting has no date held yet' },
+  'meetings.rule.planned_on_required': { zh: '计划中的会议须填写计划日期', en: 'A planned meeting needs the day it is planned for' },
+  'meetings.rule.org_not_existing': { zh: '{org}在 {date} 尚未成立或已撤销', en: '{org} did not exist on {date}' },
+  'meetings.rule.not_held': { zh: '会议召开后才填写出席情况、会议记录和表决结果', en: 'Attendance, minutes and votes are recorded once the meeting is held' },
+  'meetings.rule.resolutions_kind': { zh: '{kind}不进行表决，不填写表决结果（只有党员大会和支委会表决）', en: 'A {kind} takes no votes (only members\' meetings and committee meetings do)' },
+  'meetings.rule.lecturer_twice': { zh: '主讲人请选择本组织人员或填写外来主讲人姓名，二者选一', en: 'Give the lecturer either as a person of the organization or by name, not both' },
+  'meetings.rule.not_on_roster': { zh: '{name}不是{org}当日的党员或班子成员', en: '{name} was not a member or office holder of {org} on that day' },
+  'meetings.rule.attendee_twice': { zh: '{name}在参会人员中重复出现', en: '{name} is listed twice' },
+  'meetings.rule.excused_reason': { zh: '{name}请假，须填写请假事由', en: '{name} is excused: give the reason' },
+  'meetings.rule.reason_not_excused': { zh: '{name}未请假，不填写请假事由', en: '{name} is not excused, so there is no reason to give' },
+  'meetings.rule.left_out_not_voter': {
+    zh: '{name}没有表决权，无需从应到会人数中除去（只涉及党员大会和支委会的正式党员）',
+    en: '{name} has no vote to leave out of those who should attend (full members at members\' and committee meetings only)',
+  },
+  'meetings.rule.votes_exceed_present': { zh: '“{title}”：赞成、反对、弃权合计 {votes} 票，多于实到 {present} 人', en: '"{title}": {votes} votes cast, more than the {present} present' },
+  'meetings.rule.present_exceeds_should': { zh: '“{title}”：实到 {present} 人，多于应到 {shouldAttend} 人', en: '"{title}": {present} present, more than the {shouldAttend} who should attend' },
+  'meetings.rule.should_exceeds_voters': {
+    zh: '“{title}”：应到 {shouldAttend} 人，多于参会名单中有表决权的正式党员 {voters} 人（不含经批准不计入应到人数的）',
+    en: '"{title}": {shouldAttend} should attend, more than the {voters} full members with a vote in the attendance list (those left out excluded)',
+  },
+  'meetings.rule.present_exceeds_voters_present': { zh: '“{title}”：实到 {present} 人，多于参会名单中出席的有表决权党员 {votersPresent} 人', en: '"{title}": {present} present, more than the {votersPresent} voting members marked present' },
+  'meetings.rule.passed_without_quorum': {
+    zh: '“{title}”：到会人数未超过应到会人数的半数（应到 {shouldAttend} 人，实到 {present} 人），不能作出决定，不能记为通过',
+    en: '"{title}": no quorum ({present} of {shouldAttend} present; more than half are needed), so it cannot have passed',
+  },
+  'meetings.rule.passed_without_majority': {
+    zh: '“{title}”：赞成票未超过应到会人数的半数（应到 {shouldAttend} 人，赞成 {yes} 人），不能记为通过',
+    en: '"{title}": the yes votes are not more than half of those who should attend ({yes} of {shouldAttend}), so it did not pass',
+  },
+  'meetings.rule.carried_not_passed': {
+    zh: '“{title}”：实到 {present} 人、赞成 {yes} 人，均超过应到 {shouldAttend} 人的半数，按表决结果应为通过',
+    en: '"{title}": {present} present and {yes} in favour, each more than half of the {shouldAttend} who should attend: it passed',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;
