@@ -155,12 +155,16 @@ async function measureQueries(engine: string, scale: string, o: Opened, options:
   const roots = scopeRootsStatement(o.scope);
   const home = [session, roots, ...homeStatements(o.scope)];
   const todos = await o.capture('/api/todos');
+  const complianceUrl = `/api/compliance?rule=committee_meeting_monthly&from=${DEMO_AS_OF.slice(0, 4)}-01-01&to=${DEMO_AS_OF.slice(0, 4)}-12-31`;
+  const matrix = await o.capture(complianceUrl);
   const sub = [session, subtreeStatement(o.scope)];
   const tasks: Record<string, () => Promise<unknown>> = {
     apiHome: apiCall(o.app, o.cookie, '/api/home'),
     rawHome: () => runStatements(o.raw, home),
     apiTodos: apiCall(o.app, o.cookie, '/api/todos'),
     rawTodos: () => runStatements(o.raw, todos),
+    apiCompliance: apiCall(o.app, o.cookie, complianceUrl),
+    rawCompliance: () => runStatements(o.raw, matrix),
   };
   const stats = [session, roots, ...statisticsStatements(o.scope)];
   tasks.apiStats = apiCall(o.app, o.cookie, '/api/statistics/members');
@@ -175,6 +179,7 @@ async function measureQueries(engine: string, scale: string, o: Opened, options:
   const s = await timeInterleaved(tasks, plan);
   results.queries.push({ engine, scale, query: 'home page (GET /api/home)', api: s.apiHome!, raw: s.rawHome! });
   results.queries.push({ engine, scale, query: `to-do list (GET /api/todos, ${todos.length} statements)`, api: s.apiTodos!, raw: s.rawTodos! });
+  results.queries.push({ engine, scale, query: 'compliance matrix of the county for a year (GET /api/compliance, committee meetings by month)', api: s.apiCompliance!, raw: s.rawCompliance! });
   results.queries.push({ engine, scale, query: 'member statistics (GET /api/statistics/members)', api: s.apiStats!, raw: s.rawStats! });
   results.queries.push({ engine, scale, query: `member statistics as of a past day (GET /api/statistics/members?asOf=${DEMO_AS_OF})`, api: s.apiPastStats!, raw: s.rawPastStats! });
   if (options.subtree) results.queries.push({ engine, scale, query: 'subtree list (GET /api/organizations)', api: s.apiOrgs!, raw: s.rawOrgs! });
@@ -390,6 +395,12 @@ function report(): string {
   const statsRows = results.queries.filter((q) => q.query.startsWith('member statistics') && q.api);
   const pgliteStats = statsRows.find((q) => q.engine === 'PGlite' && q.scale === 'county');
   if (pgliteStats) verdict(pgliteStats.api!.median <= 50, `PGlite member statistics of the demo county p50 ≤ 50 ms: ${ms(pgliteStats.api!.median)} ms (${ratio(pgliteStats.api!.median, pgliteStats.raw.median)} raw)`);
+  for (const q of results.queries.filter((x) => x.query.startsWith('compliance matrix') && x.api)) {
+    const limit = q.engine === 'PGlite' ? 200 : 2000;
+    if (q.scale === 'county' || (q.scale.startsWith('province') && q.engine.startsWith('PostgreSQL'))) {
+      verdict(q.api!.median <= limit, `${q.engine} compliance matrix for a year, ${q.scale} database: p50 ${ms(q.api!.median)} ms ≤ ${limit} ms (${ratio(q.api!.median, q.raw.median)} raw)`);
+    }
+  }
   // The platform's largest subtree is a county (the tenant); a province-scale deployment is many of them.
   for (const q of statsRows.filter((x) => x.scale.startsWith('province') && !x.query.includes('past day'))) {
     const members = results.data.find((d) => d.engine === q.engine && d.scale === q.scale)?.loaded?.members;
