@@ -17,6 +17,9 @@ const MemberPage = lazy(() => import('./pages/MemberPage.js'));
 const MemberImportPage = lazy(() => import('./pages/MemberImportPage.js'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.js'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage.js'));
+const CompliancePage = lazy(() => import('./pages/CompliancePage.js'));
+const MeetingsPage = lazy(() => import('./pages/MeetingsPage.js'));
+const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
 
@@ -38,6 +41,9 @@ export function App() {
             <Route path="members/:id" element={<MemberPage />} />
             <Route path="statistics" element={<StatisticsPage />} />
             <Route path="transfers" element={<TransfersPage />} />
+            <Route path="compliance" element={<CompliancePage />} />
+            <Route path="meetings" element={<MeetingsPage />} />
+            <Route path="meetings/:id" element={<MeetingPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -60,3 +60,29 @@ export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 export type StatisticsView = z.infer<typeof statisticsBody>;
 export type StatisticsChild = StatisticsView['children'][number];
 export type BasicSituation = z.infer<typeof basicSituationBody>;
+
+// meetings: list, calendar, detail, the form and its roster
+import type {
+  cancelMeetingBody, lecturerSuggestionBody, meetingBody, meetingDetail, meetingListQuery, meetingPage, meetingUpdateBody, rosterBody,
+} from '../../src/modules/meetings/contracts.js';
+export type MeetingBody = z.input<typeof meetingBody>;
+export type MeetingUpdateBody = z.input<typeof meetingUpdateBody>;
+export type MeetingListQuery = z.input<typeof meetingListQuery>;
+export type MeetingPage = z.infer<typeof meetingPage>;
+export type MeetingItem = MeetingPage['items'][number];
+export type MeetingDetail = z.infer<typeof meetingDetail>;
+export type CancelMeetingBody = z.input<typeof cancelMeetingBody>;
+export type Roster = z.infer<typeof rosterBody>;
+export type RosterPerson = Roster['items'][number];
+export type LecturerSuggestion = z.infer<typeof lecturerSuggestionBody>;
+
+// compliance: the cadence rules in force and the matrix of organizations × periods
+import type { cadenceRuleView, complianceBody, ruleBody, rulesBody } from '../../src/modules/compliance/contracts.js';
+export type CadenceRuleView = z.infer<typeof cadenceRuleView>;
+export type Rules = z.infer<typeof rulesBody>;
+export type RuleBody = z.input<typeof ruleBody>;
+export type ComplianceView = z.infer<typeof complianceBody>;
+export type ComplianceRow = ComplianceView['rows'][number];
+export type ComplianceCell = NonNullable<ComplianceRow['cells'][number]>;
+export type CompliancePeriod = ComplianceView['periods'][number];
+export type ComplianceRollup = ComplianceView['rollup'][number];

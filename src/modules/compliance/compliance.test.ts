@@ -119,7 +119,7 @@ describe.each(engines)('compliance with cadence rules on %s', (engine) => {
       'members_meeting_quarterly', 'committee_meeting_monthly', 'group_meeting_monthly', 'theme_day_monthly', 'life_meeting_yearly', 'monday_meeting_weekly',
     ]);
     expect(items.find((r) => r.id === 'theme_day_monthly')).toMatchObject({ min: 2, changed: true, source: 'national' });
-    expect(items.at(-1)).toMatchObject({ source: 'local', label: '周一例会：每周至少 1 次周一例会（各乡镇（街道）党委）' });
+    expect(items.at(-1)).toMatchObject({ source: 'local', name: '周一例会', label: '周一例会：每周至少 1 次周一例会（各乡镇（街道）党委）' });
     const weekly = await matrix('county', 'rule=monday_meeting_weekly&from=2026-02-23&to=2026-03-02');
     expect(weekly.periods.map((p) => p.key)).toEqual(['2026-W09', '2026-W10']);
     expect(weekly.rows.map((r) => r.org.code)).toEqual(['530522101', '530522102']);

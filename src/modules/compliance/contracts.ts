@@ -15,8 +15,10 @@ export const cadenceRuleView = z.object({
   period: z.enum(periodUnits),
   min: z.number().int(),
   dueFromMonth: z.number().int().nullable(),
-  /** "at least 1 支委会 a month for each 党支部" in the reader's language. */
+  /** "at least 1 支委会 a month for each 党支部" in the reader's language, after the county's name for it. */
   label: z.string(),
+  /** The county's own name for the rule (周一例会), if it gave one. */
+  name: z.string().nullable(),
   source: z.enum(['national', 'local']),
   /** A national rule the county changed. */
   changed: z.boolean(),

@@ -48,5 +48,6 @@ export function describeRule(rule: CadenceRule, lang: 'zh' | 'en'): string {
 }
 
 export function ruleView(rule: CadenceRule & { changed: boolean }, lang: 'zh' | 'en'): CadenceRuleView {
-  return { ...rule, label: describeRule(rule, lang) };
+  const { label: name, ...rest } = rule;
+  return { ...rest, name, label: describeRule(rule, lang) };
 }

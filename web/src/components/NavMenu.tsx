@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, FlagOutlined, HomeOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, HomeOutlined,
   NotificationOutlined, SettingOutlined, SwapOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Menu, Tag, Tooltip, type MenuProps } from 'antd';
@@ -57,7 +57,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: '/organizations', icon: <ApartmentOutlined />, label: t('nav.organizations') },
     gated(t, '/members', 'nav.members', <TeamOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     gated(t, '/transfers', 'nav.transfers', <SwapOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
-    coming(t, 'meetings', 'nav.meetings', <CalendarOutlined />),
+    { key: '/meetings', icon: <CalendarOutlined />, label: t('nav.meetings') },
+    { key: '/compliance', icon: <CheckSquareOutlined />, label: t('nav.compliance') },
     {
       key: 'contact',
       icon: <UsergroupAddOutlined />,

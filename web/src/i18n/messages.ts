@@ -1,6 +1,8 @@
 /** The web app's own strings. Server messages arrive already translated and are shown as they come. */
 import { accountsEn, accountsZh } from './accounts.js';
 import { admissionEn, admissionZh } from './admission.js';
+import { complianceEn, complianceZh } from './compliance.js';
+import { meetingsEn, meetingsZh } from './meetings.js';
 import { memberEditEn, memberEditZh } from './memberEdit.js';
 import { memberImportEn, memberImportZh } from './memberImport.js';
 import { memberListEn, memberListZh } from './memberList.js';
@@ -19,6 +21,8 @@ export const zh = {
   ...personFormsZh,
   ...statisticsZh,
   ...transfersZh,
+  ...complianceZh,
+  ...meetingsZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -227,6 +231,8 @@ export const en: Record<MessageKey, string> = {
   ...personFormsEn,
   ...statisticsEn,
   ...transfersEn,
+  ...complianceEn,
+  ...meetingsEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',

@@ -4,17 +4,15 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { roleAbilities } from '../../../../../src/platform/access/abilities.js';
 import { parseIdNumber } from '../../../../../src/modules/members/rules/id-number.js';
 import type { Occupation } from '../../../../../src/modules/members/rules/occupation.js';
 import { api } from '../../../api.js';
-import type { OrgList, OrgSummary } from '../../../contracts.js';
+import type { OrgSummary } from '../../../contracts.js';
 import { disabledDate, isoDay, noteOf, today } from '../../../forms.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { indexOrgs, subtreeCodes } from '../../../orgTree.js';
 import { useUser } from '../../../session.js';
-import { useApi } from '../../../useApi.js';
 import { OrgPicker } from '../../org/OrgPicker.js';
+import { useManagedOrgs } from '../../org/useManagedOrgs.js';
 import { educationOptions, ethnicityOptions, genderOptions, occupationOptions } from '../options.js';
 import { existingPerson, ExistingPersonLink, type ExistingPerson } from './ExistingPerson.js';
 import { RuleModal } from './RuleModal.js';
@@ -37,18 +35,6 @@ interface Values {
 
 const fields = ['orgCode', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'education', 'occupation', 'phone', 'address', 'appliedOn', 'note'] as const;
 
-/** The organizations where the user's posts let them register applicants; one post gives the form its default. */
-function useManagedOrgs(open: boolean) {
-  const user = useUser();
-  const orgs = useApi(open ? 'orgs' : null, (signal) => api.get<OrgList>('/api/organizations', undefined, { signal }));
-  const posts = user.posts.filter((p) => roleAbilities[p.role].includes('member.manage'));
-  return useMemo(() => {
-    const index = orgs.data ? indexOrgs(orgs.data.items) : undefined;
-    const managed = new Set(index ? posts.flatMap((p) => [...subtreeCodes(index, p.orgCode)]) : []);
-    return { index, managed, only: posts.length === 1 ? posts[0]!.orgCode : undefined };
-  }, [orgs.data, posts]);
-}
-
 /** 新增入党申请人: the person and the date of their written application; the registry opens their path to membership. */
 function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -56,8 +42,10 @@ function ApplicationModal({ open, onClose }: { open: boolean; onClose: () => voi
   const navigate = useNavigate();
   const user = useUser();
   const [form] = Form.useForm<Values>();
-  const { index, managed, only } = useManagedOrgs(open);
-  const isDisabled = useMemo(() => (org: OrgSummary) => !managed.has(org.code) || org.type === 'party_group', [managed]);
+  const managed = useManagedOrgs(open, 'member.manage');
+  const { index, only } = managed;
+  // A party group holds no members of its own.
+  const isDisabled = useMemo(() => (org: OrgSummary) => managed.isDisabled(org) || org.type === 'party_group', [managed]);
   // Someone already registered with the ID number typed, when the server names them: a link beats a second record.
   const [existing, setExisting] = useState<ExistingPerson>();
   // When that person has no membership, the application is theirs: recorded on their record, not a new one.
