@@ -124,6 +124,7 @@ export const approvalTodos: TodoProvider = async (ctx, lang) => {
       order by a.done_on desc, a.created_at desc limit 1
     ) latest
     where memberships.county_id = ${ctx.actor.countyId} and ${scope('member.approve', ctx)} and memberships.ended_on is null
+      and memberships.category in ('development_target', 'probationary')
       and ((latest.step = 'branch_admission' and memberships.category = 'development_target')
         or (latest.step = 'branch_full' and memberships.category = 'probationary'))`);
   return found.map((r) => (r.kind === 'branch_admission'
