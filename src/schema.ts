@@ -9,3 +9,4 @@ export * from './modules/members/admission/schema.js';
 export * from './modules/members/transfers/schema.js';
 export * from './modules/meetings/schema.js';
 export * from './modules/compliance/schema.js';
+export * from './modules/dues/schema.js';

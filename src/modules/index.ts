@@ -5,6 +5,8 @@ import { initialPassword } from './accounts/todo.js';
 import { auditHttp } from './audit-log/routes.js';
 import { complianceHttp } from './compliance/routes.js';
 import { complianceTodos } from './compliance/todo.js';
+import { duesHttp } from './dues/routes.js';
+import { duesTodos } from './dues/todo.js';
 import { homeHttp } from './home/routes.js';
 import { admissionHttp } from './members/admission/routes.js';
 import { admissionTodos, approvalTodos } from './members/admission/todo.js';
@@ -19,7 +21,7 @@ import { organizationsHttp } from './organizations/routes.js';
 import { vacantSecretaries } from './organizations/todo.js';
 
 /** Every capability's contribution to the to-do list. */
-export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos];
+export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos];
 
 /** Every capability's routes: the one place a new module is plugged in. */
-export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp];
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp];

@@ -77,6 +77,16 @@ function t1Meeting(app: App, cookie: (user: string) => string): Promise<string> 
   return made;
 }
 
+// dues: a payment of 马家村's member, recorded once per app through the API by the township.
+const t1Payments = new WeakMap<App, Promise<string>>();
+function t1Payment(app: App, cookie: (user: string) => string): Promise<string> {
+  const made = t1Payments.get(app) ?? app.inject({ method: 'POST', url: '/api/dues/payments', headers: { cookie: cookie('township') }, payload: {
+    orgCode: T1_VILLAGE, items: [{ personId: t1Member.id, month: '2026-02', amountFen: 50, paidOn: '2026-03-01' }],
+  } }).then((response) => json<{ items: { id: string }[] }>(response).items[0]!.id);
+  t1Payments.set(app, made);
+  return made;
+}
+
 const cases: Record<string, Case | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -319,6 +329,42 @@ const cases: Record<string, Case | 'public'> = {
   'GET /api/meetings/lecturer-suggestion': async (app, cookie) => {
     await refusedAsNotFound('GET', '/api/meetings/lecturer-suggestion?org=530522101')(app, cookie);
     expect((await app.inject({ method: 'GET', url: '/api/meetings/lecturer-suggestion?org=530522101', headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  // dues: amounts are personal ('person.read' over the branch: others are told it does not exist); writes need 'dues.manage'
+  'GET /api/dues/settings': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/dues/settings' })).statusCode).toBe(401);
+  },
+  'PUT /api/dues/settings': async (app, cookie) => {
+    const payload = { farmerFen: 50, lowIncomeFen: 20, backPaymentMonths: 6 };
+    for (const user of ['secretary2', 'township']) {
+      expect((await app.inject({ method: 'PUT', url: '/api/dues/settings', payload, headers: { cookie: cookie(user) } })).statusCode, user).toBe(403);
+    }
+  },
+  'GET /api/dues/bases': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/dues/bases?org=${T1_VILLAGE}&year=2026`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/dues/bases?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  'PUT /api/dues/bases': async (app, cookie) => {
+    const payload = { orgCode: T1_VILLAGE, year: 2026, items: [{ personId: t1Member.id, kind: 'farmer' }] };
+    const response = await app.inject({ method: 'PUT', url: '/api/dues/bases', payload, headers: { cookie: cookie('secretary2') } });
+    expect(response.statusCode).toBe(404);
+    expect(json(response)).toMatchObject({ error: { code: 'not_found' } });
+  },
+  'GET /api/dues/sheet': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/dues/sheet?org=${T1_VILLAGE}&month=2026-03`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/dues/sheet?org=${T1_VILLAGE}&month=2026-03`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  'POST /api/dues/payments': async (app, cookie) => {
+    await refusedAsNotFound('POST', '/api/dues/payments', { orgCode: T1_VILLAGE, items: [{ personId: t1Member.id, month: '2026-01', amountFen: 50, paidOn: '2026-03-01' }] })(app, cookie);
+  },
+  'PATCH /api/dues/payments/:id': async (app, cookie) => {
+    await refusedAsNotFound('PATCH', `/api/dues/payments/${await t1Payment(app, cookie)}`, { amountFen: 100 })(app, cookie);
+  },
+  'DELETE /api/dues/payments/:id': async (app, cookie) => {
+    const url = `/api/dues/payments/${await t1Payment(app, cookie)}`;
+    for (const user of ['secretary2', 'member']) {
+      expect((await app.inject({ method: 'DELETE', url, headers: { cookie: cookie(user) } })).statusCode, user).toBe(404);
+    }
   },
 };
 

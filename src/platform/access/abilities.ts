@@ -15,13 +15,14 @@ export const abilities = [
   'member.manage',
   'member.approve',
   'meeting.manage',
+  'dues.manage',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
 export const roleAbilities: Record<Role, readonly Ability[]> = {
   county_admin: abilities,
   township_admin: abilities,
-  branch_secretary: ['org.read', 'person.read', 'person.read_sensitive', 'member.manage', 'meeting.manage'],
+  branch_secretary: ['org.read', 'person.read', 'person.read_sensitive', 'member.manage', 'meeting.manage', 'dues.manage'],
   cadre: ['org.read', 'person.read'],
   member: ['org.read'],
 };
@@ -44,4 +45,5 @@ export const abilityLabels: Record<Ability, { zh: string; en: string }> = {
   'member.manage': { zh: '管理党员信息', en: 'manage member records' },
   'member.approve': { zh: '审批发展党员、转正，并可说明理由后越过规则', en: 'approve admissions and full membership, and override rules with a reason' },
   'meeting.manage': { zh: '记录会议和组织生活', en: 'record meetings and organizational life' },
+  'dues.manage': { zh: '管理党费收缴、上缴和使用', en: 'manage Party dues: bases, payments, remittances and uses' },
 };

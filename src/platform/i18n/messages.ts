@@ -329,6 +329,26 @@ export const messages = {
     zh: '“{title}”：实到 {present} 人、赞成 {yes} 人，均超过应到 {shouldAttend} 人的半数，按表决结果应为通过',
     en: '"{title}": {present} present and {yes} in favour, each more than half of the {shouldAttend} who should attend: it passed',
   },
+  // dues: settings, bases, payments, remittances and uses (modules/dues)
+  'dues.manage_forbidden': { zh: '您的岗位不能管理{org}的党费', en: 'None of your posts manages the dues of {org}' },
+  'dues.settings_forbidden': { zh: '党费标准由县委组织部设置', en: 'Dues settings are set by the county organization department' },
+  'dues.invalid_rows': { zh: '党费记录有误：{detail}', en: 'The dues records have problems: {detail}' },
+  'dues.row.not_in_branch': { zh: '第 {row} 行：该人员不是{org}的党员', en: 'Row {row}: the person is not a member of {org}' },
+  'dues.row.twice': { zh: '第 {row} 行：{name}在本次提交中重复出现', en: 'Row {row}: {name} appears twice in this batch' },
+  'dues.row.already_paid': { zh: '第 {row} 行：{name} {month} 的党费已登记，如有错误请修改原记录', en: 'Row {row}: {name} has already paid for {month}; correct that payment instead' },
+  'dues.row.future': { zh: '第 {row} 行：日期 {date} 晚于今天（{today}）', en: 'Row {row}: the date {date} is after today ({today})' },
+  'dues.row.beyond_back_payment': { zh: '第 {row} 行：{month} 距缴纳月份超过 {limit} 个月，超出补缴期限', en: 'Row {row}: {month} is more than {limit} months before the month it is paid in, beyond the back-payment limit' },
+  'dues.row.outside_membership': { zh: '第 {row} 行：{name}在 {month} 不是{org}的党员（组织关系尚未转入或已转出）', en: 'Row {row}: {name} was not a member of {org} in {month}' },
+  'dues.row.below_monthly': { zh: '第 {row} 行：{name}缴纳 {amount} 元，少于月缴 {monthly} 元，请在备注中说明原因', en: 'Row {row}: {name} paid {amount} yuan, less than the monthly {monthly} yuan; give the reason in the note' },
+  'dues.row.base_required': { zh: '第 {row} 行：{name}按{kind}计缴，须填写计缴基数', en: 'Row {row}: {name} pays as {kind}, which needs a base' },
+  'dues.row.base_not_applicable': { zh: '第 {row} 行：{name}按{kind}计缴，为固定金额，不填写计缴基数', en: 'Row {row}: {name} pays as {kind}, a fixed amount without a base' },
+  'dues.row.below_rule': { zh: '第 {row} 行：{name}月缴 {monthly} 元，低于按规定应缴的 {rule} 元，须说明原因（如经上级党委批准少缴）', en: 'Row {row}: {name} pays {monthly} yuan a month, below the {rule} yuan the rule gives, without a reason' },
+  'dues.payment_not_found': { zh: '未找到该党费缴纳记录', en: 'No such dues payment' },
+  'dues.no_parent': { zh: '{org}没有上级党组织，无处上缴', en: '{org} has no parent organization to remit to' },
+  'dues.already_remitted': { zh: '{org} {month} 的党费已上缴', en: '{org} has already remitted the dues of {month}' },
+  'dues.remit_exceeds': { zh: '上缴 {amount} 元，多于 {month} 收缴的 {collected} 元', en: 'Remitting {amount} yuan, more than the {collected} yuan collected in {month}' },
+  'dues.future': { zh: '日期 {date} 晚于今天（{today}）', en: 'The date {date} is after today ({today})' },
+  'dues.todo.behind': { zh: '{org}：{count} 名党员连续 6 个月及以上未交纳党费（{names}），请了解情况', en: '{org}: {count} members have not paid dues for six months or more ({names}); find out why' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;
