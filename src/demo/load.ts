@@ -11,11 +11,13 @@ import { admissionSteps } from '../modules/members/admission/schema.js';
 import { memberships } from '../modules/members/schema.js';
 import { memberTransfers } from '../modules/members/transfers/schema.js';
 import { cadenceRules } from '../modules/compliance/schema.js';
+import { duesBases, duesPayments } from '../modules/dues/schema.js';
 import { meetingAttendees, meetingResolutions, meetings } from '../modules/meetings/schema.js';
 import { adminUnitKind, childPath } from '../modules/organizations/rules.js';
 import { adminUnits, organizations, orgEvents } from '../modules/organizations/schema.js';
 import { people, posts } from '../modules/people/schema.js';
 import type { DemoCounty, DemoMembership } from './generate.js';
+import { demoDues } from './dues.js';
 import { demoLocalRules, demoMeetings } from './meetings.js';
 import { demoRecords } from './records.js';
 
@@ -142,6 +144,13 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
     await insertChunked(demoYear.flatMap((m, i) => (m.resolution ? [{ countyId, meetingId: meetingRows[i]!.id, position: 1, ...m.resolution, passed: true }] : [])),
       (chunk) => w.tx.insert(meetingResolutions).values(chunk));
     await w.tx.insert(cadenceRules).values(demoLocalRules.map((r) => ({ countyId, ...r })));
+    const dues = demoDues(demo, demo.asOf);
+    const withOrg = <T extends { personKey: string; orgCode: string }>({ personKey, orgCode, ...rest }: T) => {
+      const org = orgRows.get(orgCode)!;
+      return { countyId, personId: personIds.get(personKey)!, orgId: org.id, orgPath: org.path, ...rest };
+    };
+    await insertChunked(dues.bases.map(withOrg), (chunk) => w.tx.insert(duesBases).values(chunk));
+    await insertChunked(dues.payments.map(withOrg), (chunk) => w.tx.insert(duesPayments).values(chunk));
     await w.tx.insert(users).values(demo.accounts.map((a) => ({
       countyId, username: a.username, passwordHash: passwordHashes.get(a.username)!, personId: personIds.get(a.personKey)!,
     })));
@@ -150,7 +159,7 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
     const loaded = {
       organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length,
       admissionSteps: records.steps.length, transfers: records.transfers.length, posts: demo.posts.length, users: demo.accounts.length,
-      meetings: meetingRows.length,
+      meetings: meetingRows.length, duesPayments: dues.payments.length,
     };
     w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, entityLabel: `${demo.name}（${demo.code}）`, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
   });
