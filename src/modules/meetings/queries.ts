@@ -12,7 +12,8 @@ import { organizations } from '../organizations/schema.js';
 import { people, posts } from '../people/schema.js';
 import type { MeetingDetail, MeetingListQuery, MeetingSummary, RosterView } from './contracts.js';
 import type { AttendanceStatus, LeftOutReason, MeetingKind, MeetingStatus } from './kinds.js';
-import { stageOn, type RosterEntry, type StageDates } from './rules.js';
+import { stageOn, type StageDates } from '../members/rules/pipeline.js';
+import type { RosterEntry } from './rules.js';
 import { meetingAttendees, meetingResolutions, meetings } from './schema.js';
 
 export type MeetingRow = typeof meetings.$inferSelect;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingUpdate } from './contracts.js';
 import { meetingKinds, votingKinds, type MeetingKind } from './kinds.js';
-import { carried, checkMeeting, meetingDay, quorumMet, stageOn, type MeetingContext, type RosterEntry, type StageDates } from './rules.js';
+import { carried, checkMeeting, meetingDay, quorumMet, type MeetingContext, type RosterEntry } from './rules.js';
 
 const TODAY = '2026-03-02';
 
@@ -33,36 +33,6 @@ const planned: MeetingUpdate = { kind: 'theme_day', status: 'planned', plannedOn
 /** The rules broken, each with the field it names. */
 const broken = (input: MeetingUpdate, ctx = context()) => checkMeeting(input, ctx).map((p) => `${p.rule}@${p.field}`);
 const withVote = (vote: Partial<typeof resolution>, input: MeetingUpdate = held) => ({ ...input, resolutions: [{ ...resolution, ...vote }] });
-
-describe('the stage a membership had reached on a day', () => {
-  const full: StageDates = { category: 'full', startedOn: null, appliedOn: '2020-01-01', activistOn: '2020-06-01', targetOn: '2021-06-01', joinedOn: '2022-01-10', fullOn: '2023-01-10' };
-
-  it('follows the stage dates, each stage from its own day', () => {
-    expect(stageOn(full, '2019-12-31')).toBe(null);
-    expect(stageOn(full, '2020-01-01')).toBe('applicant');
-    expect(stageOn(full, '2020-06-01')).toBe('activist');
-    expect(stageOn(full, '2021-06-01')).toBe('development_target');
-    expect(stageOn(full, '2022-01-09')).toBe('development_target');
-    expect(stageOn(full, '2022-01-10')).toBe('probationary');
-    expect(stageOn(full, '2023-01-09')).toBe('probationary');
-    expect(stageOn(full, '2023-01-10')).toBe('full');
-  });
-
-  it('never goes past the stage the membership has reached', () => {
-    expect(stageOn({ ...full, category: 'probationary', fullOn: null }, '2030-01-01')).toBe('probationary');
-    expect(stageOn({ ...full, category: 'applicant', activistOn: null, targetOn: null, joinedOn: null, fullOn: null }, '2030-01-01')).toBe('applicant');
-  });
-
-  it('counts a stage without its date from the next recorded one, then from the start, then always', () => {
-    const imported: StageDates = { category: 'full', startedOn: null, appliedOn: null, activistOn: null, targetOn: null, joinedOn: null, fullOn: '2010-07-01' };
-    expect(stageOn(imported, '2010-06-30')).toBe(null);
-    expect(stageOn(imported, '2010-07-01')).toBe('full');
-    expect(stageOn({ ...imported, joinedOn: '2009-07-01' }, '2010-06-30')).toBe('probationary');
-    expect(stageOn({ ...imported, fullOn: null, startedOn: '2015-03-01' }, '2015-02-28')).toBe(null);
-    expect(stageOn({ ...imported, fullOn: null, startedOn: '2015-03-01' }, '2015-03-01')).toBe('full');
-    expect(stageOn({ ...imported, fullOn: null }, '1900-01-01')).toBe('full');
-  });
-});
 
 describe('quorum and majority (rules.md §1)', () => {
   it('needs more than half of those who should attend present: exactly half is not enough', () => {

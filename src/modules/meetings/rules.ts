@@ -4,37 +4,9 @@
  * add up and agree with the outcome the meeting declared. Pure: the service gathers the roster.
  */
 import type { Params } from '../../platform/i18n/index.js';
-import { memberCategories, type MemberCategory } from '../members/rules/pipeline.js';
+import type { MemberCategory } from '../members/rules/pipeline.js';
 import type { MeetingUpdate } from './contracts.js';
 import { votingKinds } from './kinds.js';
-
-/** The stage dates of a membership, as the memberships table keeps them. */
-export interface StageDates {
-  category: MemberCategory;
-  startedOn: string | null;
-  appliedOn: string | null;
-  activistOn: string | null;
-  targetOn: string | null;
-  joinedOn: string | null;
-  fullOn: string | null;
-}
-
-const stageDate = {
-  applicant: 'appliedOn', activist: 'activistOn', development_target: 'targetOn', probationary: 'joinedOn', full: 'fullOn',
-} as const satisfies Record<MemberCategory, keyof StageDates>;
-
-/**
- * The stage a membership had reached on `day`, counted as Party statistics count it
- * (members/statistics/query.ts): a stage without its date counts from the next recorded one, then
- * from the start of the relation; null when the membership had not begun any stage yet.
- */
-export function stageOn(m: StageDates, day: string): MemberCategory | null {
-  for (let i = memberCategories.indexOf(m.category); i >= 0; i--) {
-    const since = memberCategories.slice(i).map((s) => m[stageDate[s]]).find((d) => d !== null) ?? m.startedOn ?? '0001-01-01';
-    if (since <= day) return memberCategories[i]!;
-  }
-  return null;
-}
 
 /** One person the attendee picker offers. Only full members vote (probationary ones take part without a vote). */
 export interface RosterEntry {

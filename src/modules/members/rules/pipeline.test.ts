@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkExtension, checkPipeline, describeViolation, memberCategories, probationEnds, stageFields, targetEarliest,
-  type MemberCategory, type PipelineViolation, type StageRecord,
+  checkExtension, checkPipeline, describeViolation, memberCategories, probationEnds, stageFields, stageOn, targetEarliest,
+  type MemberCategory, type PipelineViolation, type StageDates, type StageRecord,
 } from './pipeline.js';
 
 const AS_OF = '2026-03-02';
@@ -218,5 +218,35 @@ describe('the waiting times the steps share with the import', () => {
     expect(probationEnds('2016-09-01', 12)).toBe('2018-09-01');
     expect(probationEnds('2024-02-29', undefined)).toBe('2025-02-28');
     for (const invalid of [0, -6, 6.5, Number.NaN]) expect(probationEnds('2016-09-01', invalid), `${invalid}`).toBe('2017-09-01');
+  });
+});
+
+describe('the stage a membership had reached on a day', () => {
+  const full: StageDates = { category: 'full', startedOn: null, appliedOn: '2020-01-01', activistOn: '2020-06-01', targetOn: '2021-06-01', joinedOn: '2022-01-10', fullOn: '2023-01-10' };
+
+  it('follows the stage dates, each stage from its own day', () => {
+    expect(stageOn(full, '2019-12-31')).toBe(null);
+    expect(stageOn(full, '2020-01-01')).toBe('applicant');
+    expect(stageOn(full, '2020-06-01')).toBe('activist');
+    expect(stageOn(full, '2021-06-01')).toBe('development_target');
+    expect(stageOn(full, '2022-01-09')).toBe('development_target');
+    expect(stageOn(full, '2022-01-10')).toBe('probationary');
+    expect(stageOn(full, '2023-01-09')).toBe('probationary');
+    expect(stageOn(full, '2023-01-10')).toBe('full');
+  });
+
+  it('never goes past the stage the membership has reached', () => {
+    expect(stageOn({ ...full, category: 'probationary', fullOn: null }, '2030-01-01')).toBe('probationary');
+    expect(stageOn({ ...full, category: 'applicant', activistOn: null, targetOn: null, joinedOn: null, fullOn: null }, '2030-01-01')).toBe('applicant');
+  });
+
+  it('counts a stage without its date from the next recorded one, then from the start, then always', () => {
+    const imported: StageDates = { category: 'full', startedOn: null, appliedOn: null, activistOn: null, targetOn: null, joinedOn: null, fullOn: '2010-07-01' };
+    expect(stageOn(imported, '2010-06-30')).toBe(null);
+    expect(stageOn(imported, '2010-07-01')).toBe('full');
+    expect(stageOn({ ...imported, joinedOn: '2009-07-01' }, '2010-06-30')).toBe('probationary');
+    expect(stageOn({ ...imported, fullOn: null, startedOn: '2015-03-01' }, '2015-02-28')).toBe(null);
+    expect(stageOn({ ...imported, fullOn: null, startedOn: '2015-03-01' }, '2015-03-01')).toBe('full');
+    expect(stageOn({ ...imported, fullOn: null }, '1900-01-01')).toBe('full');
   });
 });

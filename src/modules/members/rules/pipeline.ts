@@ -23,6 +23,34 @@ export const stageFields = ['appliedOn', 'activistOn', 'targetOn', 'joinedOn', '
 export type StageField = (typeof stageFields)[number];
 export type RecordField = 'birthDate' | StageField | 'probationExtensionMonths';
 
+/** The stage dates of a membership, as the memberships table keeps them. */
+export interface StageDates {
+  category: MemberCategory;
+  startedOn: string | null;
+  appliedOn: string | null;
+  activistOn: string | null;
+  targetOn: string | null;
+  joinedOn: string | null;
+  fullOn: string | null;
+}
+
+const stageDate = {
+  applicant: 'appliedOn', activist: 'activistOn', development_target: 'targetOn', probationary: 'joinedOn', full: 'fullOn',
+} as const satisfies Record<MemberCategory, keyof StageDates>;
+
+/**
+ * The stage a membership had reached on `day`, counted as Party statistics count it
+ * (members/statistics/query.ts): a stage without its date counts from the next recorded one, then
+ * from the start of the relation; null when the membership had not begun any stage yet.
+ */
+export function stageOn(m: StageDates, day: string): MemberCategory | null {
+  for (let i = memberCategories.indexOf(m.category); i >= 0; i--) {
+    const since = memberCategories.slice(i).map((s) => m[stageDate[s]]).find((d) => d !== null) ?? m.startedOn ?? '0001-01-01';
+    if (since <= day) return memberCategories[i]!;
+  }
+  return null;
+}
+
 export const recordFieldLabels: Record<RecordField, { zh: string; en: string }> = {
   birthDate: { zh: '出生日期', en: 'birth date' },
   appliedOn: { zh: '申请入党日期', en: 'application date' },

@@ -5,7 +5,7 @@
  */
 import type { OrgType } from '../../organizations/rules.js';
 import { formatDate } from '../../../platform/dates.js';
-import type { MemberCategory } from '../rules/pipeline.js';
+import type { MemberCategory, StageDates } from '../rules/pipeline.js';
 
 export const transferKinds = ['within', 'out', 'in'] as const;
 export type TransferKind = (typeof transferKinds)[number];
@@ -103,14 +103,7 @@ export function checkDay(date: string, today: string, earliest: string | null): 
   return null;
 }
 
-export interface PeriodDates {
-  startedOn: string | null;
-  appliedOn: string | null;
-  activistOn: string | null;
-  targetOn: string | null;
-  joinedOn: string | null;
-  fullOn: string | null;
-}
+export type PeriodDates = Omit<StageDates, 'category'>;
 
 /** When a membership row began: its start, else its first stage date (as the profile shows it). */
 export function periodStart(m: PeriodDates): string | null {
