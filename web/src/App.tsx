@@ -20,6 +20,7 @@ const TransfersPage = lazy(() => import('./pages/TransfersPage.js'));
 const CompliancePage = lazy(() => import('./pages/CompliancePage.js'));
 const MeetingsPage = lazy(() => import('./pages/MeetingsPage.js'));
 const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
+const DuesPage = lazy(() => import('./pages/DuesPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
 
@@ -44,6 +45,7 @@ export function App() {
             <Route path="compliance" element={<CompliancePage />} />
             <Route path="meetings" element={<MeetingsPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
+            <Route path="dues" element={<DuesPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />

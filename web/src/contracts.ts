@@ -86,3 +86,15 @@ export type ComplianceRow = ComplianceView['rows'][number];
 export type ComplianceCell = NonNullable<ComplianceRow['cells'][number]>;
 export type CompliancePeriod = ComplianceView['periods'][number];
 export type ComplianceRollup = ComplianceView['rollup'][number];
+
+// dues: the monthly sheet of a branch, its payments and the year's bases
+import type { basesBody, basesView, paymentPatch, paymentsBody, settingsView, sheetView } from '../../src/modules/dues/contracts.js';
+export type DuesSettingsView = z.infer<typeof settingsView>;
+export type DuesSheet = z.infer<typeof sheetView>;
+export type DuesSheetRow = DuesSheet['items'][number];
+export type DuesPayment = NonNullable<DuesSheetRow['payment']>;
+export type DuesPaymentsBody = z.input<typeof paymentsBody>;
+export type DuesPaymentPatch = z.input<typeof paymentPatch>;
+export type DuesBases = z.infer<typeof basesView>;
+export type DuesBaseRow = DuesBases['items'][number];
+export type DuesBasesBody = z.input<typeof basesBody>;

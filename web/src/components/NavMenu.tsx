@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, HomeOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, HomeOutlined, MoneyCollectOutlined,
   NotificationOutlined, SettingOutlined, SwapOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Menu, Tag, Tooltip, type MenuProps } from 'antd';
@@ -59,6 +59,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     gated(t, '/transfers', 'nav.transfers', <SwapOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     { key: '/meetings', icon: <CalendarOutlined />, label: t('nav.meetings') },
     { key: '/compliance', icon: <CheckSquareOutlined />, label: t('nav.compliance') },
+    gated(t, '/dues', 'nav.dues', <MoneyCollectOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     {
       key: 'contact',
       icon: <UsergroupAddOutlined />,

@@ -2,6 +2,7 @@
 import { accountsEn, accountsZh } from './accounts.js';
 import { admissionEn, admissionZh } from './admission.js';
 import { complianceEn, complianceZh } from './compliance.js';
+import { duesEn, duesZh } from './dues.js';
 import { meetingsEn, meetingsZh } from './meetings.js';
 import { memberEditEn, memberEditZh } from './memberEdit.js';
 import { memberImportEn, memberImportZh } from './memberImport.js';
@@ -23,6 +24,7 @@ export const zh = {
   ...transfersZh,
   ...complianceZh,
   ...meetingsZh,
+  ...duesZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -233,6 +235,7 @@ export const en: Record<MessageKey, string> = {
   ...transfersEn,
   ...complianceEn,
   ...meetingsEn,
+  ...duesEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',
