@@ -159,7 +159,11 @@ describe('dues in Chromium', () => {
 
     // A payment recorded by mistake goes after a confirmation.
     await row(page, 'dues-row', names[0]!).getByTestId('dues-delete').click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+    const [removed] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/dues/payments/') && r.request().method() === 'DELETE', { timeout: WAIT.timeout }),
+      page.getByTestId('dues-delete-confirm').click(),
+    ]);
+    expect(removed.status()).toBe(204);
     await expect.poll(() => total(page, 'collected'), WAIT).toBe('20.50');
     expect(await row(page, 'dues-row', names[0]!).getByTestId('dues-payment').count()).toBe(0);
     await page.getByTestId('dues-tab-bases').click();

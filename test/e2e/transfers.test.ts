@@ -45,11 +45,16 @@ describe('membership transfers in Chromium', () => {
     await expect.poll(() => sender.getByTestId('member-name').textContent(), WAIT).toBe(member.name);
     await sender.getByTestId('transfer-send').click();
     await sender.getByRole('menuitem', { name: '转往本县其他党组织' }).click();
-    await sender.getByTestId('transfer-target').click();
-    await sender.keyboard.type(target.name);
-    await sender.locator('.ant-select-item-option').filter({ hasText: target.name }).first().click();
-    // On a busy machine the options may still be loading as the name is typed: send only once it is chosen.
-    await expect.poll(() => sender.getByTestId('transfer-target').textContent(), WAIT).toContain(target.name);
+    // On a busy machine the options may still be loading, or re-rendering, as the name is typed and
+    // the option clicked: choose again until the picker shows it, and send only then.
+    for (let attempt = 1; !(await sender.getByTestId('transfer-target').textContent())?.includes(target.name); attempt++) {
+      expect(attempt, 'the target could not be chosen').toBeLessThanOrEqual(5);
+      await sender.getByTestId('transfer-target').click();
+      await sender.keyboard.press('ControlOrMeta+A');
+      await sender.keyboard.type(target.name);
+      await sender.locator('.ant-select-item-option').filter({ hasText: target.name }).first().click({ timeout: WAIT.timeout });
+      await sender.waitForTimeout(300 * attempt);
+    }
     await okButton(sender).click();
     await expect.poll(() => sender.getByTestId('member-transfer-table').textContent(), WAIT).toContain('待接收');
     const [sent] = (await (await sender.request.get(`${web.base}/api/members/${personId}/transfers`)).json() as { items: TransferView[] }).items;

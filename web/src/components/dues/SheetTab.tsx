@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Popconfirm, Skeleton, Space, Spin, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Skeleton, Space, Spin, Statistic, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.js';
 import type { DuesPayment, DuesPaymentsBody, DuesSheet, DuesSheetRow } from '../../contracts.js';
@@ -93,7 +93,8 @@ export function SheetTab({ orgCode, month, compact }: { orgCode: string; month: 
             {r.payment ? (
               <>
                 <Button type="link" size="small" disabled={!can.allowed} onClick={() => setTarget({ row: r, payment: r.payment })} data-testid="dues-edit">{t('dues.edit')}</Button>
-                <Popconfirm title={t('dues.deleteConfirm', { name: r.person.name, month })} onConfirm={() => remove(r.payment!)} disabled={!can.allowed}>
+                <Popconfirm title={t('dues.deleteConfirm', { name: r.person.name, month })} onConfirm={() => remove(r.payment!)} disabled={!can.allowed}
+                  okButtonProps={{ 'data-testid': 'dues-delete-confirm' } as ButtonProps}>
                   <Button type="link" size="small" danger disabled={!can.allowed} data-testid="dues-delete">{t('dues.delete')}</Button>
                 </Popconfirm>
               </>
