@@ -1,15 +1,15 @@
 import { Card, Empty, Flex, Skeleton, Spin, Tabs, Typography } from 'antd';
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
 import { ComplianceFilters, type ComplianceParams } from '../components/compliance/ComplianceFilters.js';
 import { ComplianceOverview } from '../components/compliance/ComplianceOverview.js';
 import { RulesTab } from '../components/compliance/RulesTab.js';
-import type { ComplianceView, OrgList, Rules } from '../contracts.js';
+import type { ComplianceView, Rules } from '../contracts.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { indexOrgs } from '../orgTree.js';
 import { useApi } from '../useApi.js';
+import { useOrgIndex } from '../useOrgIndex.js';
 
 const tabs = ['matrix', 'rules'] as const;
 type Tab = (typeof tabs)[number];
@@ -28,8 +28,7 @@ export default function CompliancePage() {
   const [search, setSearch] = useSearchParams();
   // Labels of rules and periods come from the server in the page's language.
   const rules = useApi(`rules|${lang}`, (signal) => api.get<Rules>('/api/compliance/rules', undefined, { signal }));
-  const orgs = useApi('orgs', (signal) => api.get<OrgList>('/api/organizations', undefined, { signal }));
-  const index = useMemo(() => (orgs.data ? indexOrgs(orgs.data.items) : undefined), [orgs.data]);
+  const index = useOrgIndex();
 
   const items = rules.data?.items ?? [];
   // A rule switched off since the address was made falls back to the first in force.

@@ -1,17 +1,15 @@
 import { Card, DatePicker, Empty, Flex, Form, Grid, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { api } from '../api.js';
 import { BasesTab } from '../components/dues/BasesTab.js';
 import { SheetTab } from '../components/dues/SheetTab.js';
 import { OrgPicker } from '../components/org/OrgPicker.js';
-import type { OrgList, OrgSummary } from '../contracts.js';
+import type { OrgSummary } from '../contracts.js';
 import { chinaToday } from '../format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { indexOrgs, type OrgIndex } from '../orgTree.js';
+import { type OrgIndex } from '../orgTree.js';
 import { useSession } from '../session.js';
-import { useApi } from '../useApi.js';
+import { useAddress } from '../useAddress.js';
+import { useOrgIndex } from '../useOrgIndex.js';
 
 const tabs = ['sheet', 'bases'] as const;
 type Tab = (typeof tabs)[number];
@@ -28,22 +26,13 @@ export default function DuesPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const compact = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
-  const orgs = useApi('orgs', (signal) => api.get<OrgList>('/api/organizations', undefined, { signal }));
-  const index = useMemo(() => (orgs.data ? indexOrgs(orgs.data.items) : undefined), [orgs.data]);
+  const [params, set] = useAddress();
+  const index = useOrgIndex();
 
   const own = user?.posts.map((p) => index?.byCode.get(p.orgCode)).find((o) => o && !notCollecting(o))?.code;
   const org = params.get('org') ?? own ?? '';
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('month') ?? '') ? params.get('month')! : chinaToday().slice(0, 7);
   const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'sheet';
-  const set = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    setParams(merged);
-  };
 
   // A year picked keeps the month within it; this month is the default, left out of the address.
   const pick = (d: Dayjs | null) => {

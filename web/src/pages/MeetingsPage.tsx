@@ -1,7 +1,6 @@
 import { CalendarOutlined, FilterOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, Segmented, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
 import { filtersFromParams, filtersToQuery, type MeetingFilters } from '../components/meetings/filters.js';
@@ -9,11 +8,12 @@ import { MeetingCalendar } from '../components/meetings/MeetingCalendar.js';
 import { meetingColumns } from '../components/meetings/meetingColumns.js';
 import { MeetingFilterForm } from '../components/meetings/MeetingFilterForm.js';
 import { RecordMeetingButton } from '../components/meetings/RecordMeetingButton.js';
-import type { MeetingItem, MeetingPage, OrgList } from '../contracts.js';
+import type { MeetingItem, MeetingPage } from '../contracts.js';
 import { chinaToday } from '../format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { indexOrgs } from '../orgTree.js';
 import { useApi } from '../useApi.js';
+import { useAddress } from '../useAddress.js';
+import { useOrgIndex } from '../useOrgIndex.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 type View = 'list' | 'calendar';
@@ -26,7 +26,7 @@ export default function MeetingsPage() {
   const { t, lang } = useI18n();
   const screens = Grid.useBreakpoint();
   const compact = screens.md === false;
-  const [params, setParams] = useSearchParams();
+  const [params, set, setParams] = useAddress();
   // Bumped by a save, so that the calendar asks again too.
   const [saves, setSaves] = useState(0);
   // On a phone the filters wait behind a button, unless one is in use.
@@ -42,20 +42,10 @@ export default function MeetingsPage() {
 
   const meetings = useApi(view === 'list' ? params.toString() : null, (signal) =>
     api.get<MeetingPage>('/api/meetings', { ...filterQuery, page, pageSize }, { signal }));
-  const orgs = useApi('orgs', (signal) => api.get<OrgList>('/api/organizations', undefined, { signal }));
-  const index = useMemo(() => (orgs.data ? indexOrgs(orgs.data.items) : undefined), [orgs.data]);
+  const index = useOrgIndex();
 
   if (meetings.error && !meetings.data) return <ApiFailure error={meetings.error} onRetry={meetings.reload} />;
 
-  /** Changes some of the address's values, keeping the rest (a new filter starts at page one). */
-  const set = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    setParams(merged);
-  };
   const apply = (values: MeetingFilters) => {
     const next = new URLSearchParams(filtersToQuery(values));
     if (view === 'calendar') next.set('view', view);

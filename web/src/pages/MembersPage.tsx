@@ -9,10 +9,10 @@ import { filtersFromParams, filtersToQuery, type FilterValues } from '../compone
 import { ImportMembersButton } from '../components/members/import/ImportMembersButton.js';
 import { MemberFilterForm } from '../components/members/MemberFilterForm.js';
 import { memberColumns } from '../components/members/memberColumns.js';
-import type { MemberItem, MemberPage, OrgList } from '../contracts.js';
+import type { MemberItem, MemberPage } from '../contracts.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { indexOrgs } from '../orgTree.js';
 import { useApi } from '../useApi.js';
+import { useOrgIndex } from '../useOrgIndex.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -33,8 +33,7 @@ export default function MembersPage() {
   const pageSize = Number(params.get('pageSize') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
 
   const members = useApi(params.toString(), (signal) => api.get<MemberPage>('/api/members', { ...filterQuery, page, pageSize }, { signal }));
-  const orgs = useApi('orgs', (signal) => api.get<OrgList>('/api/organizations', undefined, { signal }));
-  const index = useMemo(() => (orgs.data ? indexOrgs(orgs.data.items) : undefined), [orgs.data]);
+  const index = useOrgIndex();
 
   if (members.error && !members.data) return <ApiFailure error={members.error} onRetry={members.reload} />;
 

@@ -1,5 +1,4 @@
 import { Flex, Skeleton, Spin, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { defaultAgeEdges } from '../../../src/modules/members/statistics/rules.js';
 import { api, ApiError } from '../api.js';
@@ -9,11 +8,11 @@ import { BreakdownCharts } from '../components/statistics/BreakdownCharts.js';
 import { ChildrenTable } from '../components/statistics/ChildrenTable.js';
 import { HeadlineCards } from '../components/statistics/HeadlineCards.js';
 import { StatisticsFilters, type StatisticsParams } from '../components/statistics/StatisticsFilters.js';
-import type { OrgList, StatisticsView } from '../contracts.js';
+import type { StatisticsView } from '../contracts.js';
 import { chinaToday } from '../format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { indexOrgs } from '../orgTree.js';
 import { useApi } from '../useApi.js';
+import { useOrgIndex } from '../useOrgIndex.js';
 
 /** 党员统计: the figures of any organization in scope on any day, kept in the address so a view can be shared. */
 export default function StatisticsPage() {
@@ -28,8 +27,7 @@ export default function StatisticsPage() {
   // Labels of the breakdowns come from the server in the page's language.
   const stats = useApi(`${params.org}|${params.asOf}|${params.ageBands}|${lang}`, (signal) =>
     api.get<StatisticsView>('/api/statistics/members', query, { signal }));
-  const orgs = useApi('orgs', (signal) => api.get<OrgList>('/api/organizations', undefined, { signal }));
-  const index = useMemo(() => (orgs.data ? indexOrgs(orgs.data.items) : undefined), [orgs.data]);
+  const index = useOrgIndex();
 
   const change = (next: Partial<StatisticsParams>) => {
     const merged = { ...params, ...next };
