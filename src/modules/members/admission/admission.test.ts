@@ -360,6 +360,20 @@ describe.each(engines)('the path to membership on %s', (engine) => {
       expect(response.statusCode, response.body).toBe(201);
       expect(json<AdmissionView>(response)).toMatchObject({ category: 'applicant', steps: [{ step: 'application', doneOn: '2026-03-01' }] });
     });
+
+    it('refuses a new application it cannot check: an impossible date, or a person without a birth date', async () => {
+      const undated = await write(t.county.operator, async (w) => {
+        const org = await visibleOrg(t.county.operator, MAJIA, w.tx);
+        const [person] = await w.tx.insert(people).values({ countyId: t.county.county.id, name: '马无期', pinyin: personPinyinKey('马无期'), orgId: org.id, orgPath: org.path }).returning();
+        return person!;
+      });
+      const reapply = (body: object) => send('secretary', 'POST', `/api/members/${undated.id}/applications`, body);
+      expect(json(await reapply({ orgCode: MAJIA, appliedOn: '2026-02-30' }))).toMatchObject({ error: { code: 'validation', fields: [{ path: 'body.appliedOn' }] } });
+      expect(json(await reapply({ orgCode: MAJIA, appliedOn: '2026-02-20' }))).toMatchObject({
+        error: { fields: [{ path: 'body.appliedOn', message: '马无期的出生日期未登记，无法核对申请年龄，请先在人员信息中补全' }] },
+      });
+      expect((await t.database.db.select().from(memberships).where(eq(memberships.personId, undated.id)))).toEqual([]);
+    });
   });
 
   describe('undoing a step recorded by mistake', () => {
