@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { createApp } from '../../src/app.js';
 import { systemClock } from '../../src/platform/clock.js';
 import type { Database } from '../../src/platform/db/database.js';
@@ -10,6 +10,24 @@ import { ensureWebBuilt, launchChromium } from './browser.js';
 
 /** The browser shares two cores with other test workers: give the page time. */
 export const WAIT = { timeout: 20_000, interval: 200 };
+
+/**
+ * Chooses an option of an Ant Design select by its text, typing it first when `search`. On a busy
+ * machine the options may still be loading or re-rendering as they are clicked, and the click is
+ * lost: choose again until the select shows the option.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string, search = false): Promise<void> {
+  for (let attempt = 1; !(await select.textContent())?.includes(text); attempt++) {
+    if (attempt > 5) throw new Error(`could not choose "${text}"`);
+    await select.click();
+    if (search) {
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(text);
+    }
+    await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: WAIT.timeout });
+    await page.waitForTimeout(300 * attempt);
+  }
+}
 
 export interface WebApp {
   base: string;

@@ -5,7 +5,7 @@ import type { LecturerSuggestion, MeetingDetail, MeetingPage } from '../../web/s
 import { chinaDate, systemClock } from '../../src/platform/clock.js';
 import { t } from '../../src/platform/i18n/index.js';
 import { screenshotDir } from './browser.js';
-import { demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { chooseOption, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 会议活动 in a real browser: a village secretary records a held committee meeting on a phone, with
@@ -172,8 +172,7 @@ describe('meetings in Chromium', () => {
     const form = page.getByTestId('meeting-form');
     // A township committee's usual record is its Monday meeting; the study is one pick away.
     await expect.poll(() => form.getByTestId('meeting-kind').textContent(), WAIT).toContain('周一例会');
-    await form.getByTestId('meeting-kind').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '周五学习' }).click();
+    await chooseOption(page, form.getByTestId('meeting-kind'), '周五学习');
     await expect.poll(() => form.getByTestId('meeting-lecturer').textContent(), WAIT).toContain(suggestion.person!.name);
     await page.screenshot({ path: join(screenshotDir, 'meeting-form-friday-study.png'), fullPage: true });
     await page.close();
