@@ -10,3 +10,6 @@ export * from './modules/members/transfers/schema.js';
 export * from './modules/meetings/schema.js';
 export * from './modules/compliance/schema.js';
 export * from './modules/dues/schema.js';
+export * from './platform/settings/schema.js';
+export * from './modules/points/schema.js';
+export * from './modules/appraisal/schema.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { countyKey, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
+import { bytes, countyKey, createdAt, rowId, updatedAt } from '../../platform/db/columns.js';
 import { organizations } from '../organizations/schema.js';
 import { people } from '../people/schema.js';
 
@@ -95,5 +95,31 @@ export const meetingResolutions = pgTable(
     foreignKey({ columns: [t.countyId, t.meetingId], foreignColumns: [meetings.countyId, meetings.id] }).onDelete('cascade'),
     index('meeting_resolutions_meeting').on(t.countyId, t.meetingId),
     check('meeting_resolutions_votes', sql`${t.yes} + ${t.no} + ${t.abstain} <= ${t.present} and ${t.present} <= ${t.shouldAttend}`),
+  ],
+);
+
+/**
+ * A photo or scan kept with a meeting's record (the sign-in sheet, the minutes as written, the
+ * venue). The bytes live in the database so that a record and its evidence are saved, backed up
+ * and scoped together; types and sizes are limited in meetings/attachments.ts.
+ */
+export const meetingAttachments = pgTable(
+  'meeting_attachments',
+  {
+    countyId: countyKey(),
+    id: rowId(),
+    meetingId: uuid('meeting_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytes('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyId, t.id] }),
+    foreignKey({ columns: [t.countyId, t.meetingId], foreignColumns: [meetings.countyId, meetings.id] }).onDelete('cascade'),
+    index('meeting_attachments_meeting').on(t.countyId, t.meetingId),
+    check('meeting_attachments_size', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} = octet_length(${t.content})`),
   ],
 );
