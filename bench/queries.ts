@@ -10,10 +10,13 @@
 import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { nationalRules } from '../src/modules/compliance/catalogue.js';
+import { matrixSql } from '../src/modules/compliance/query.js';
 import { directChildrenSql, memberFiguresSql, orgsByChildSql, unitsByKindSql } from '../src/modules/home/service.js';
 import { childrenSql, memberCountsSql, orgCountsSql } from '../src/modules/members/statistics/query.js';
 import { defaultAgeEdges } from '../src/modules/members/statistics/rules.js';
 import { birthdaysToComeSql, boundaryYears, breakdownsSql } from '../src/modules/members/statistics/tallied.js';
+import { periodsBetween } from '../src/platform/cadence/periods.js';
 import { chinaDate } from '../src/platform/clock.js';
 import type { App } from '../src/platform/http/app-types.js';
 import type { Raw } from './engines.js';
@@ -122,6 +125,17 @@ export function wholeDatabaseBreakdownsStatement(): Statement {
       where o.parent_id is null group by 1, 2, 3`,
     params: [],
   };
+}
+
+/**
+ * The compliance matrix of every county in the database (committee meetings by month over a year):
+ * the module's own statement for each county's root, as a province-wide view would ask each county.
+ */
+export async function provinceComplianceStatements(raw: Raw, year: string): Promise<Statement[]> {
+  const rule = nationalRules.find((r) => r.id === 'committee_meeting_monthly')!;
+  const periods = periodsBetween(rule.period, `${year}-01-01`, `${year}-12-31`);
+  const roots = await raw.query<{ county_id: string; id: string; path: string }>('select county_id, id, path from organizations where parent_id is null order by county_id');
+  return roots.map((r) => render(`compliance matrix ${r.county_id}`, matrixSql({ countyId: r.county_id, id: r.id, path: r.path }, rule, periods)));
 }
 
 export async function runStatements(raw: Raw, statements: Statement[]): Promise<void> {

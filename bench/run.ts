@@ -22,7 +22,7 @@ import { benchImport, importLines, type ImportResult } from './import.js';
 import { loadTest, LOAD_PATHS, type LoadResult } from './load.js';
 import { loadLines, machineLines, sampleLoad } from './machine.js';
 import {
-  apiCall, countyScope, homeStatements, runStatements, scopeRootsStatement, sessionStatement, signIn, statisticsStatements, subtreeStatement, timeInterleaved,
+  apiCall, countyScope, homeStatements, provinceComplianceStatements, runStatements, scopeRootsStatement, sessionStatement, signIn, statisticsStatements, subtreeStatement, timeInterleaved,
   wholeDatabaseBreakdownsStatement, wholeDatabaseStatement, type Plan, type Scope, type Statement,
 } from './queries.js';
 import { startTimes, type StartResult } from './startup.js';
@@ -288,6 +288,9 @@ async function benchEngine(host: EngineHost): Promise<void> {
   const tallied = wholeDatabaseBreakdownsStatement();
   const b = await timeInterleaved({ [tallied.name]: () => p.raw.query(tallied.text) }, plan);
   results.queries.push({ engine, scale, query: 'every breakdown of the whole database from the maintained breakdowns (raw SQL only)', api: null, raw: b[tallied.name]! });
+  const matrices = await provinceComplianceStatements(p.raw, DEMO_AS_OF.slice(0, 4));
+  const c = await timeInterleaved({ province: () => runStatements(p.raw, matrices) }, { ...plan, runs: Math.min(plan.runs, 10), warmup: 1 });
+  results.queries.push({ engine, scale, query: `compliance matrix of every county for a year (committee meetings by month; ${matrices.length} statements, one per county, raw SQL only)`, api: null, raw: c.province! });
   sampleLoad(`${engine} province load test`);
   log(`  province: load test, ${connections} connections × ${loadSeconds} s…`);
   results.loads.push({ engine, scale, result: await loadTest(p.app, p.cookie, { connections, seconds: loadSeconds }) });
