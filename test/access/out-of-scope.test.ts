@@ -87,6 +87,20 @@ function t1Payment(app: App, cookie: (user: string) => string): Promise<string> 
   return made;
 }
 
+// dues: a remittance of 马家村's February (after the payment above) and a use of its dues, made once per app by the township.
+const t1DuesRecords = new WeakMap<App, Promise<{ remittanceId: string; useId: string }>>();
+function t1DuesRecord(app: App, cookie: (user: string) => string): Promise<{ remittanceId: string; useId: string }> {
+  const made = t1DuesRecords.get(app) ?? (async () => {
+    await t1Payment(app, cookie);
+    const headers = { cookie: cookie('township') };
+    const remittance = await app.inject({ method: 'POST', url: '/api/dues/remittances', headers, payload: { orgCode: T1_VILLAGE, month: '2026-02', amountFen: 50, remittedOn: '2026-03-01' } });
+    const use = await app.inject({ method: 'POST', url: '/api/dues/uses', headers, payload: { orgCode: T1_VILLAGE, purpose: 'visits', description: '走访老党员', usedOn: '2026-03-01', amountFen: 30 } });
+    return { remittanceId: json<{ id: string }>(remittance).id, useId: json<{ id: string }>(use).id };
+  })();
+  t1DuesRecords.set(app, made);
+  return made;
+}
+
 const cases: Record<string, Case | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -365,6 +379,54 @@ const cases: Record<string, Case | 'public'> = {
     for (const user of ['secretary2', 'member']) {
       expect((await app.inject({ method: 'DELETE', url, headers: { cookie: cookie(user) } })).statusCode, user).toBe(404);
     }
+  },
+  // dues: collections, remittances, uses, the published list and the ledger (the same rule: 'person.read' to read, 'dues.manage' to write)
+  'GET /api/dues/collections': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/dues/collections?org=${T1_VILLAGE}&year=2026`)(app, cookie);
+    await refusedAsNotFound('GET', '/api/dues/collections?org=530522101&year=2026')(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/dues/collections?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  'GET /api/dues/remittances': async (app, cookie) => {
+    await t1DuesRecord(app, cookie);
+    await refusedAsNotFound('GET', `/api/dues/remittances?org=${T1_VILLAGE}&year=2026`)(app, cookie);
+    const own = await app.inject({ method: 'GET', url: '/api/dues/remittances?org=530522102001&year=2026', headers: { cookie: cookie('secretary2') } });
+    expect(json<{ items: unknown[] }>(own).items).toEqual([]);
+  },
+  'POST /api/dues/remittances': async (app, cookie) => {
+    await refusedAsNotFound('POST', '/api/dues/remittances', { orgCode: T1_VILLAGE, month: '2026-01', amountFen: 1, remittedOn: '2026-03-01' })(app, cookie);
+  },
+  'PATCH /api/dues/remittances/:id': async (app, cookie) => {
+    await refusedAsNotFound('PATCH', `/api/dues/remittances/${(await t1DuesRecord(app, cookie)).remittanceId}`, { amountFen: 10 })(app, cookie);
+  },
+  'DELETE /api/dues/remittances/:id': async (app, cookie) => {
+    const url = `/api/dues/remittances/${(await t1DuesRecord(app, cookie)).remittanceId}`;
+    for (const user of ['secretary2', 'member']) {
+      expect((await app.inject({ method: 'DELETE', url, headers: { cookie: cookie(user) } })).statusCode, user).toBe(404);
+    }
+  },
+  'GET /api/dues/uses': async (app, cookie) => {
+    await t1DuesRecord(app, cookie);
+    await refusedAsNotFound('GET', `/api/dues/uses?org=${T1_VILLAGE}&year=2026`)(app, cookie);
+  },
+  'POST /api/dues/uses': async (app, cookie) => {
+    await refusedAsNotFound('POST', '/api/dues/uses', { orgCode: T1_VILLAGE, purpose: 'visits', description: '越权登记', usedOn: '2026-03-01', amountFen: 10 })(app, cookie);
+  },
+  'PATCH /api/dues/uses/:id': async (app, cookie) => {
+    await refusedAsNotFound('PATCH', `/api/dues/uses/${(await t1DuesRecord(app, cookie)).useId}`, { amountFen: 10 })(app, cookie);
+  },
+  'DELETE /api/dues/uses/:id': async (app, cookie) => {
+    const url = `/api/dues/uses/${(await t1DuesRecord(app, cookie)).useId}`;
+    for (const user of ['secretary2', 'member']) {
+      expect((await app.inject({ method: 'DELETE', url, headers: { cookie: cookie(user) } })).statusCode, user).toBe(404);
+    }
+  },
+  'GET /api/dues/published': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/dues/published?org=${T1_VILLAGE}&year=2026`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/dues/published?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+  },
+  'GET /api/dues/ledger.xlsx': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
   },
 };
 

@@ -98,3 +98,18 @@ export type DuesPaymentPatch = z.input<typeof paymentPatch>;
 export type DuesBases = z.infer<typeof basesView>;
 export type DuesBaseRow = DuesBases['items'][number];
 export type DuesBasesBody = z.input<typeof basesBody>;
+// dues: collections per branch and month, remittances, uses, the published list
+import type {
+  collectionsView, publishedView, remittanceInput, remittancePatch, remittanceView, useInput, usePatch, usesView,
+} from '../../src/modules/dues/contracts.js';
+export type DuesCollections = z.infer<typeof collectionsView>;
+export type DuesCollectionsBranch = DuesCollections['branches'][number];
+export type DuesRemittance = z.infer<typeof remittanceView>;
+export type DuesRemittanceBody = z.input<typeof remittanceInput>;
+export type DuesRemittancePatch = z.input<typeof remittancePatch>;
+export type DuesUses = z.infer<typeof usesView>;
+export type DuesUse = DuesUses['items'][number];
+export type DuesUseBody = z.input<typeof useInput>;
+export type DuesUsePatch = z.input<typeof usePatch>;
+export type DuesPublished = z.infer<typeof publishedView>;
+

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, permission } from '../../platform/http/contracts.js';
 import { orgCode } from '../organizations/contracts.js';
-import { duesKinds } from './rules.js';
+import { duesKinds, usePurposes } from './rules.js';
 
 /**
  * Party dues (rules.md §3): the county's settings, each member's base and monthly amount for a year,
@@ -146,3 +146,121 @@ export const paymentPatch = z.strictObject({
   note: text(500).nullable().optional(),
 });
 export type PaymentPatch = z.infer<typeof paymentPatch>;
+
+// Collections per branch and month, remittances up the hierarchy, uses, the yearly published list.
+
+const monthFigures = z.object({
+  month: z.string(),
+  /** The monthly amounts of the members who owed that month (a base set for the year, a membership held then). */
+  expectedFen: z.number().int(),
+  /** Payments for that month. */
+  collectedFen: z.number().int(),
+  /** The month's remittance to the committee above; null while none is recorded. */
+  remittance: z.object({ id: z.string(), amountFen: z.number().int(), remittedOn: z.string(), note: z.string().nullable() }).nullable(),
+});
+const figureTotals = z.object({ expectedFen: z.number().int(), collectedFen: z.number().int(), remittedFen: z.number().int() });
+
+export const collectionsView = z.object({
+  org: orgRef,
+  year: z.number().int(),
+  months: z.array(z.string()),
+  /** Every branch and joint branch in the subtree, by code. */
+  branches: z.array(z.object({
+    org: orgRef,
+    months: z.array(monthFigures),
+    totals: figureTotals,
+    /** Whether the actor may record and correct this branch's remittances. */
+    can: z.object({ remit: permission }),
+  })),
+  /** Per month over all branches, and the grand total. */
+  totals: z.object({ months: z.array(figureTotals.extend({ month: z.string() })), all: figureTotals }),
+});
+export type CollectionsView = z.infer<typeof collectionsView>;
+
+export const remittanceInput = z.strictObject({
+  orgCode,
+  /** The month whose collection is passed up. */
+  month,
+  amountFen: positiveFen,
+  remittedOn: isoDate,
+  note: text(500).optional(),
+});
+export type RemittanceInput = z.infer<typeof remittanceInput>;
+export const remittanceParams = z.strictObject({ id: z.uuid() });
+/** A correction: the month and the organizations stay (delete and record again to move it). */
+export const remittancePatch = z.strictObject({
+  amountFen: positiveFen.optional(),
+  remittedOn: isoDate.optional(),
+  note: text(500).nullable().optional(),
+});
+export type RemittancePatch = z.infer<typeof remittancePatch>;
+
+export const remittanceView = z.object({
+  id: z.string(),
+  from: orgRef,
+  to: orgRef,
+  month: z.string(),
+  amountFen: z.number().int(),
+  remittedOn: z.string(),
+  note: z.string().nullable(),
+});
+export type RemittanceView = z.infer<typeof remittanceView>;
+
+export const remittancesView = z.object({
+  org: orgRef,
+  year: z.number().int(),
+  /** Remitted by the organization and every organization below it in the year's months, by month and code. */
+  items: z.array(remittanceView.extend({
+    /** Received by this organization (rather than by one below it, or sent up by it). */
+    received: z.boolean(),
+    can: z.object({ edit: permission }),
+  })),
+  totals: z.object({ receivedFen: z.number().int(), sentFen: z.number().int() }),
+});
+export type RemittancesView = z.infer<typeof remittancesView>;
+
+export const usePurpose = z.enum(usePurposes);
+
+export const useInput = z.strictObject({
+  orgCode,
+  purpose: usePurpose,
+  description: text(500),
+  usedOn: isoDate,
+  amountFen: positiveFen,
+});
+export type UseInput = z.infer<typeof useInput>;
+export const useParams = z.strictObject({ id: z.uuid() });
+export const usePatch = z.strictObject({
+  purpose: usePurpose.optional(),
+  description: text(500).optional(),
+  usedOn: isoDate.optional(),
+  amountFen: positiveFen.optional(),
+});
+export type UsePatch = z.infer<typeof usePatch>;
+
+export const useView = z.object({ id: z.string(), purpose: usePurpose, description: z.string(), usedOn: z.string(), amountFen: z.number().int() });
+export type UseView = z.infer<typeof useView>;
+export const usesView = z.object({ org: orgRef, year: z.number().int(), items: z.array(useView), totalFen: z.number().int(), can: z.object({ edit: permission }) });
+export type UsesView = z.infer<typeof usesView>;
+
+/** The year's account of one organization, as published to its members (rules.md §3.2). */
+export const publishedView = z.object({
+  org: orgRef,
+  year: z.number().int(),
+  months: z.array(z.object({ month: z.string(), collectedFen: z.number().int(), receivedFen: z.number().int(), remittedFen: z.number().int() })),
+  uses: z.array(useView),
+  /** Who paid in the year: names and what they paid in all, never their pay or pension. */
+  members: z.array(z.object({ name: z.string(), monthsPaid: z.number().int(), totalFen: z.number().int() })),
+  totals: z.object({
+    /** What was left at the end of the years before. */
+    openingFen: z.number().int(),
+    collectedFen: z.number().int(),
+    /** Remitted to this organization by those below it. */
+    receivedFen: z.number().int(),
+    remittedFen: z.number().int(),
+    usedFen: z.number().int(),
+    /** opening + collected + received − remitted − used. */
+    balanceFen: z.number().int(),
+  }),
+});
+export type PublishedView = z.infer<typeof publishedView>;

@@ -11,10 +11,15 @@ export class RowProblems {
 
   /** Throws when any row has a problem, so that nothing of the batch is written. */
   refuse(lang: Lang): void {
-    if (this.fields.length === 0) return;
-    const detail = this.fields.map((f) => t(lang, f.key, f.params)).join(lang === 'zh' ? '；' : '; ');
-    throw invalid('dues.invalid_rows', { detail }, this.fields);
+    refuseFields(this.fields, lang);
   }
+}
+
+/** Throws when any field has a problem, every problem named in the message. */
+export function refuseFields(fields: FieldProblem[], lang: Lang): void {
+  if (fields.length === 0) return;
+  const detail = fields.map((f) => t(lang, f.key, f.params)).join(lang === 'zh' ? '；' : '; ');
+  throw invalid('dues.invalid_rows', { detail }, fields);
 }
 
 /** Fen as 元 with two decimals, for messages. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonthsTo, checkBase, duesKindLabels, duesKinds, hasRate, heldDuring, monthsBehind, ruleMonthlyFen, usePurposeLabels, usePurposes,
-  withinBackPayment, yearMonths,
+  addMonthsTo, ancestorPaths, checkBase, checkRemittance, duesKindLabels, duesKinds, hasRate, heldDuring, monthsBehind, ruleMonthlyFen, usePurposeLabels, usePurposes,
+  receivingTypes, withinBackPayment, yearMonths,
 } from './rules.js';
 
 const fixed = { farmerFen: 50, lowIncomeFen: 20 };
@@ -125,5 +125,40 @@ describe('the lists', () => {
     for (const k of duesKinds) expect(duesKindLabels[k].zh && duesKindLabels[k].en).toBeTruthy();
     for (const p of usePurposes) expect(usePurposeLabels[p].zh && usePurposeLabels[p].en).toBeTruthy();
     expect(duesKinds.filter(hasRate)).toEqual(['wage', 'annual_salary', 'self_employed', 'retiree']);
+  });
+});
+
+describe('remittance', () => {
+  it('lists the organizations above, nearest last', () => {
+    expect(ancestorPaths('1.7.42.')).toEqual(['1.', '1.7.']);
+    expect(ancestorPaths('1.7.')).toEqual(['1.']);
+    expect(ancestorPaths('1.')).toEqual([]);
+    expect(ancestorPaths('12.345.6789.1.')).toEqual(['12.', '12.345.', '12.345.6789.']);
+  });
+
+  it('goes up to committees, working committees and general branches only', () => {
+    expect(receivingTypes).toEqual(['committee', 'working_committee', 'general_branch']);
+  });
+
+  const today = '2026-03-02';
+  const ok = { month: '2026-02', amountFen: 1000, remittedOn: '2026-03-01' };
+  it.each([
+    ['a past month, at most what came in, dated today or before', ok, 1000, []],
+    ['the month in course', { ...ok, month: '2026-03' }, 1000, []],
+    ['dated today', { ...ok, remittedOn: today }, 1000, []],
+    ['a month not yet begun', { ...ok, month: '2026-04' }, 1000, ['month']],
+    ['next year', { ...ok, month: '2027-01' }, 1000, ['month']],
+    ['dated tomorrow', { ...ok, remittedOn: '2026-03-03' }, 1000, ['remittedOn']],
+    ['one fen more than came in', { ...ok, amountFen: 1001 }, 1000, ['amountFen']],
+    ['nothing came in', ok, 0, ['amountFen']],
+    ['everything wrong at once', { month: '2026-05', amountFen: 5, remittedOn: '2026-06-01' }, 4, ['month', 'remittedOn', 'amountFen']],
+  ] as const)('%s', (_, r, availableFen, fields) => {
+    expect(checkRemittance(r, { today, availableFen }).map((p) => p.field)).toEqual(fields);
+  });
+
+  it('names the problem of each field', () => {
+    expect(checkRemittance({ month: '2026-04', amountFen: 2, remittedOn: '2026-04-01' }, { today, availableFen: 1 })).toEqual([
+      { field: 'month', problem: 'month_not_started' }, { field: 'remittedOn', problem: 'future' }, { field: 'amountFen', problem: 'exceeds' },
+    ]);
   });
 });

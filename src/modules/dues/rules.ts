@@ -103,3 +103,29 @@ export const withinBackPayment = (month: string, paidOn: string, limit: number) 
 /** Whether a membership held from `from` to `to` (days, null: unknown start, still open) covers any day of `month`. */
 export const heldDuring = (month: string, from: string | null, to: string | null) =>
   (from === null || from.slice(0, 7) <= month) && (to === null || to.slice(0, 7) >= month);
+
+// Remittance and the branch's account.
+
+/** The organization types a remittance goes up to: the nearest of these above the remitting organization. */
+export const receivingTypes = ['committee', 'working_committee', 'general_branch'] as const;
+
+/** The paths of the organizations above the one at `path` ('1.7.42.' → '1.', '1.7.'), nearest last. */
+export function ancestorPaths(path: string): string[] {
+  const seqs = path.split('.').slice(0, -1);
+  return seqs.slice(0, -1).map((_, i) => `${seqs.slice(0, i + 1).join('.')}.`);
+}
+
+export type RemittanceProblem = { field: 'month' | 'remittedOn' | 'amountFen'; problem: 'month_not_started' | 'future' | 'exceeds' };
+
+/**
+ * Why a month's remittance cannot stand: the month has not begun, it is dated after today, or it
+ * passes up more than the organization took in for that month (collected from members and received
+ * from below).
+ */
+export function checkRemittance(r: { month: string; amountFen: number; remittedOn: string }, ctx: { today: string; availableFen: number }): RemittanceProblem[] {
+  const problems: RemittanceProblem[] = [];
+  if (r.month > ctx.today.slice(0, 7)) problems.push({ field: 'month', problem: 'month_not_started' });
+  if (r.remittedOn > ctx.today) problems.push({ field: 'remittedOn', problem: 'future' });
+  if (r.amountFen > ctx.availableFen) problems.push({ field: 'amountFen', problem: 'exceeds' });
+  return problems;
+}

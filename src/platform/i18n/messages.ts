@@ -349,6 +349,10 @@ export const messages = {
   'dues.remit_exceeds': { zh: '上缴 {amount} 元，多于 {month} 收缴的 {collected} 元', en: 'Remitting {amount} yuan, more than the {collected} yuan collected in {month}' },
   'dues.future': { zh: '日期 {date} 晚于今天（{today}）', en: 'The date {date} is after today ({today})' },
   'dues.todo.behind': { zh: '{org}：{count} 名党员连续 6 个月及以上未交纳党费（{names}），请了解情况', en: '{org}: {count} members have not paid dues for six months or more ({names}); find out why' },
+  // dues: collections, remittances, uses, the published list and the ledger (modules/dues)
+  'dues.month_not_started': { zh: '{month} 尚未开始（今天是 {today}），不能上缴该月党费', en: '{month} has not begun yet (today is {today}); its dues cannot be remitted' },
+  'dues.remittance_not_found': { zh: '未找到该党费上缴记录', en: 'No such dues remittance' },
+  'dues.use_not_found': { zh: '未找到该党费使用记录', en: 'No such use of dues' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;
