@@ -30,6 +30,15 @@ const refusedAsNotFound = (method: 'GET' | 'POST' | 'PATCH', url: string, payloa
   expect(json(response)).toMatchObject({ error: { code: 'not_found' } });
 };
 
+/** Each of the users is told the record, whose address the case builds, does not exist. */
+const refusedTo = (users: string[], method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: (app: App, cookie: (user: string) => string) => Promise<string>, payload?: object): Case => async (app, cookie) => {
+  const target = await url(app, cookie);
+  for (const user of users) {
+    const response = await app.inject({ method, url: target, payload, headers: { cookie: cookie(user) } });
+    expect(response.statusCode, `${user} ${method} ${target}`).toBe(404);
+  }
+};
+
 const ownOnly = (method: 'GET' | 'DELETE' | 'POST', url: string, payload?: object): Case => async (app) => {
   // A session route acts on the caller's own account only: without one it is refused.
   const response = await app.inject({ method, url, payload });
@@ -428,6 +437,30 @@ const cases: Record<string, Case | 'public'> = {
     await refusedAsNotFound('GET', `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`)(app, cookie);
     expect((await app.inject({ method: 'GET', url: `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
   },
+  // meetings: attachments follow the meeting (read 'org.read', written 'meeting.manage'), the record book its organization;
+  // participation is personal ('person.read' over the member's branch)
+  'POST /api/meetings/:id/attachments': async (app, cookie) => {
+    const url = `/api/meetings/${await t1Meeting(app, cookie)}/attachments`;
+    const payload = { fileName: '签到表.jpg', content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64') };
+    await refusedAsNotFound('POST', url, payload)(app, cookie);
+    expect((await app.inject({ method: 'POST', url, payload, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/meetings/:id/attachments/:aid': async (app, cookie) => {
+    const url = `/api/meetings/${await t1Meeting(app, cookie)}/attachments`;
+    const added = await app.inject({ method: 'POST', url, headers: { cookie: cookie('township') }, payload: { fileName: 'a.jpg', content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64') } });
+    await refusedAsNotFound('GET', `${url}/${json<{ id: string }>(added).id}`)(app, cookie);
+  },
+  'DELETE /api/meetings/:id/attachments/:aid': async (app, cookie) => {
+    const url = `/api/meetings/${await t1Meeting(app, cookie)}/attachments`;
+    const added = await app.inject({ method: 'POST', url, headers: { cookie: cookie('township') }, payload: { fileName: 'b.jpg', content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64') } });
+    const target = `${url}/${json<{ id: string }>(added).id}`;
+    expect((await app.inject({ method: 'DELETE', url: target, headers: { cookie: cookie('secretary2') } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: target, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: target, headers: { cookie: cookie('township') } })).statusCode).toBe(200);
+  },
+  'GET /api/meetings/record-book.xlsx': refusedAsNotFound('GET', `/api/meetings/record-book.xlsx?org=${T1_VILLAGE}`),
+  'GET /api/participation': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/participation?person=${t1Member.id}`),
+  'GET /api/participation/flagged': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/participation/flagged?org=${T1_VILLAGE}`),
 };
 
 describe.each(engines)('access on %s', (engine) => {

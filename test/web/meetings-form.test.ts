@@ -85,6 +85,7 @@ describe('meeting form values', () => {
         { person: { id: 'gone', name: '已转出' }, status: 'excused', reason: '外出', leftOut: null },
       ],
       resolutions: [{ id: 'r', title: '同意', shouldAttend: 1, present: 1, yes: 1, no: 0, abstain: 0, passed: true }],
+      attachments: [],
       can: { edit: { allowed: true } },
     };
     const values = valuesOf(detail, roster);
@@ -102,7 +103,7 @@ describe('meeting form values', () => {
     const planned = (plannedOn: string): MeetingDetail => ({
       id: 'm', org: { code: 'x', name: 'x' }, kind: 'theme_day', status: 'planned', plannedOn, heldOn: null, startsAt: null, place: null,
       topic: 't', present: 0, expected: 0, agenda: null, host: null, recorder: null, lecturer: null, lecturerName: null, minutes: null,
-      cancelReason: null, attendees: [], resolutions: [], can: { edit: { allowed: true } },
+      cancelReason: null, attendees: [], resolutions: [], attachments: [], can: { edit: { allowed: true } },
     });
     expect(valuesOf(planned('2020-01-06'), []).heldOn?.format('YYYY-MM-DD')).toBe('2020-01-06');
     const ahead = valuesOf(planned('2999-01-01'), []);

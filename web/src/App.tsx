@@ -14,6 +14,7 @@ const AccountPage = lazy(() => import('./pages/AccountPage.js'));
 const UsersPage = lazy(() => import('./pages/UsersPage.js'));
 const MembersPage = lazy(() => import('./pages/MembersPage.js'));
 const MemberPage = lazy(() => import('./pages/MemberPage.js'));
+const ParticipationPage = lazy(() => import('./pages/ParticipationPage.js'));
 const MemberImportPage = lazy(() => import('./pages/MemberImportPage.js'));
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.js'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage.js'));
@@ -46,6 +47,7 @@ export function App() {
             <Route path="meetings" element={<MeetingsPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
             <Route path="dues" element={<DuesPage />} />
+            <Route path="participation" element={<ParticipationPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />

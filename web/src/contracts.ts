@@ -113,3 +113,9 @@ export type DuesUseBody = z.input<typeof useInput>;
 export type DuesUsePatch = z.input<typeof usePatch>;
 export type DuesPublished = z.infer<typeof publishedView>;
 
+// meetings: attachments and the record book; participation in organizational life
+import type { attachmentView } from '../../src/modules/meetings/contracts.js';
+import type { flaggedView, participationView } from '../../src/modules/participation/contracts.js';
+export type AttachmentView = z.infer<typeof attachmentView>;
+export type ParticipationView = z.infer<typeof participationView>;
+export type FlaggedView = z.infer<typeof flaggedView>;

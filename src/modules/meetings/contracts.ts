@@ -103,6 +103,17 @@ export const meetingPage = z.object({
   pageSize: z.number().int(),
 });
 
+/** A photo or scan kept with the record (never its bytes here); `uploadedBy` is the uploader's name. */
+export const attachmentView = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+export type AttachmentView = z.infer<typeof attachmentView>;
+
 export const meetingDetail = meetingSummary.extend({
   agenda: z.string().nullable(),
   host: personRef.nullable(),
@@ -118,6 +129,7 @@ export const meetingDetail = meetingSummary.extend({
     leftOut: leftOutReason.nullable(),
   })),
   resolutions: z.array(resolutionInput.extend({ id: z.string() })),
+  attachments: z.array(attachmentView),
   can: z.object({ edit: permission }),
 });
 export type MeetingDetail = z.infer<typeof meetingDetail>;
@@ -149,3 +161,26 @@ export type RosterView = z.infer<typeof rosterBody>;
 /** The next lecturer of a township's Friday study: the committee members in rotation, the longest without a turn first. */
 export const lecturerSuggestionQuery = rosterQuery.pick({ org: true });
 export const lecturerSuggestionBody = z.object({ person: personRef.nullable() });
+
+// Attachments: photos and scans kept with a meeting's record (attachments.ts).
+
+/** A file as the browser reads it: its name and its bytes in base64; the type is decided from the bytes. */
+export const attachmentBody = z.strictObject({
+  fileName: z.string().trim().min(1).max(200),
+  content: z.base64(),
+});
+
+export const attachmentParams = z.strictObject({ id: z.uuid(), aid: z.uuid() });
+
+// The meeting record book (record-book.ts).
+
+/** The held meetings of an organization over a span, as the paper book a branch keeps. */
+export const recordBookQuery = z.strictObject({
+  org: z.string().trim().min(1).max(40),
+  /** Also the meetings of the organizations below it (a branch's party groups, a township's branches). */
+  subtree: z.enum(['true', 'false']).optional(),
+  kind: meetingKind.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type RecordBookQuery = z.infer<typeof recordBookQuery>;

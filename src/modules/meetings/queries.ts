@@ -10,6 +10,7 @@ import type { MemberCategory } from '../members/rules/pipeline.js';
 import { visibleOrg, type OrgRow } from '../organizations/queries.js';
 import { organizations } from '../organizations/schema.js';
 import { people, posts } from '../people/schema.js';
+import { listAttachments } from './attachments.js';
 import type { MeetingDetail, MeetingListQuery, MeetingSummary, RosterView } from './contracts.js';
 import type { AttendanceStatus, LeftOutReason, MeetingKind, MeetingStatus } from './kinds.js';
 import { stageOn, type StageDates } from '../members/rules/pipeline.js';
@@ -103,6 +104,7 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
       person: { id: a.personId, name }, status: a.status as AttendanceStatus, reason: a.reason, leftOut: a.leftOut as LeftOutReason | null,
     })),
     resolutions: resolutions.map(({ id: rid, title, shouldAttend, present, yes, no, abstain, passed }) => ({ id: rid, title, shouldAttend, present, yes, no, abstain, passed })),
+    attachments: await listAttachments(ctx, m),
     can: { edit: permission(ctx.actor, 'meeting.manage', org.path) },
   };
 }

@@ -353,6 +353,15 @@ export const messages = {
   'dues.month_not_started': { zh: '{month} 尚未开始（今天是 {today}），不能上缴该月党费', en: '{month} has not begun yet (today is {today}); its dues cannot be remitted' },
   'dues.remittance_not_found': { zh: '未找到该党费上缴记录', en: 'No such dues remittance' },
   'dues.use_not_found': { zh: '未找到该党费使用记录', en: 'No such use of dues' },
+  // meetings: attachments, the record book, participation
+  'meetings.attachment.empty': { zh: '文件“{name}”是空文件', en: 'The file "{name}" is empty' },
+  'meetings.attachment.too_big': { zh: '文件“{name}”有 {size} MB，超过 {limit} MB 的上限', en: 'The file "{name}" is {size} MB, over the {limit} MB limit' },
+  'meetings.attachment.wrong_type': { zh: '文件“{name}”不是 JPEG、PNG、WebP 图片或 PDF 文件（按文件内容判断，与扩展名无关）', en: 'The file "{name}" is not a JPEG, PNG or WebP image or a PDF (judged by its content, whatever its name)' },
+  'meetings.attachment.too_many': { zh: '每次会议最多 {limit} 个附件，“{name}”未能上传；请先删除不需要的附件', en: 'A meeting keeps at most {limit} attachments, so "{name}" was not added; delete one first' },
+  'meetings.attachment.not_found': { zh: '未找到该附件', en: 'No such attachment' },
+  'meetings.book_too_large': { zh: '所选范围内已召开的会议超过 {limit} 次，请缩短日期范围或选择会议类型后再导出', en: 'More than {limit} meetings were held in this range; narrow the dates or choose a kind' },
+  'participation.person_not_found': { zh: '未找到该党员', en: 'No such member' },
+  'participation.todo.idle': { zh: '{org}：{count} 名党员连续 6 个月及以上未参加组织生活、未交纳党费、未履行职责（{names}），请了解情况', en: '{org}: {count} members have for six months or more attended no meeting, paid no dues and held no duty ({names}); find out why' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

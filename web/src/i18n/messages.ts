@@ -4,6 +4,7 @@ import { admissionEn, admissionZh } from './admission.js';
 import { complianceEn, complianceZh } from './compliance.js';
 import { duesEn, duesZh } from './dues.js';
 import { meetingsEn, meetingsZh } from './meetings.js';
+import { meetingRecordsEn, meetingRecordsZh } from './meetingRecords.js';
 import { memberEditEn, memberEditZh } from './memberEdit.js';
 import { memberImportEn, memberImportZh } from './memberImport.js';
 import { memberListEn, memberListZh } from './memberList.js';
@@ -24,6 +25,7 @@ export const zh = {
   ...transfersZh,
   ...complianceZh,
   ...meetingsZh,
+  ...meetingRecordsZh,
   ...duesZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
@@ -235,6 +237,7 @@ export const en: Record<MessageKey, string> = {
   ...transfersEn,
   ...complianceEn,
   ...meetingsEn,
+  ...meetingRecordsEn,
   ...duesEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',

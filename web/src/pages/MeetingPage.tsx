@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
 import { CancelMeetingModal } from '../components/meetings/CancelMeetingModal.js';
 import { kindLabel } from '../components/meetings/labels.js';
+import { MeetingAttachments } from '../components/meetings/MeetingAttachments.js';
 import { MeetingAttendance } from '../components/meetings/MeetingAttendance.js';
 import { MeetingStatusTag } from '../components/meetings/meetingColumns.js';
 import { MeetingFacts } from '../components/meetings/MeetingFacts.js';
@@ -63,6 +64,7 @@ export default function MeetingPage() {
           </Card>
         </>
       )}
+      <MeetingAttachments meeting={m} refusal={refusal} onChanged={meeting.reload} />
       <MeetingFormDrawer open={editing} meeting={m} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); meeting.reload(); }} />
       <CancelMeetingModal meeting={m} open={cancelling} onClose={() => setCancelling(false)} onDone={() => { setCancelling(false); meeting.reload(); }} />
     </Flex>

@@ -7,6 +7,7 @@ import { filtersFromParams, filtersToQuery, type MeetingFilters } from '../compo
 import { MeetingCalendar } from '../components/meetings/MeetingCalendar.js';
 import { meetingColumns } from '../components/meetings/meetingColumns.js';
 import { MeetingFilterForm } from '../components/meetings/MeetingFilterForm.js';
+import { RecordBookButton } from '../components/meetings/RecordBookButton.js';
 import { RecordMeetingButton } from '../components/meetings/RecordMeetingButton.js';
 import type { MeetingItem, MeetingPage } from '../contracts.js';
 import { chinaToday } from '../format.js';
@@ -58,7 +59,10 @@ export default function MeetingsPage() {
     <Flex vertical gap={12}>
       <Flex wrap align="center" justify="space-between" gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="meetings-title">{t('meetings.title')}</Typography.Title>
-        <RecordMeetingButton onSaved={() => { meetings.reload(); setSaves((n) => n + 1); }} />
+        <Flex wrap gap={8}>
+          <RecordBookButton filters={filters} />
+          <RecordMeetingButton onSaved={() => { meetings.reload(); setSaves((n) => n + 1); }} />
+        </Flex>
       </Flex>
       {(!compact || filtering || filterKey !== '') && (
         <Card size="small">

@@ -11,6 +11,7 @@ import { MembershipCard } from '../components/members/MembershipCard.js';
 import { MembershipHistory } from '../components/members/MembershipHistory.js';
 import { PersonFacts } from '../components/members/PersonFacts.js';
 import { MemberTransfers } from '../components/members/transfers/MemberTransfers.js';
+import { ParticipationCard } from '../components/participation/ParticipationCard.js';
 import type { MemberProfile } from '../contracts.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useApi } from '../useApi.js';
@@ -43,6 +44,7 @@ export default function MemberPage() {
         <Col xs={24} lg={10}><MembershipCard membership={p.membership} /></Col>
         <Col xs={24} lg={14}><MemberPipeline profile={p} /></Col>
       </Row>
+      {(p.membership?.category === 'full' || p.membership?.category === 'probationary') && <ParticipationCard personId={p.person.id} />}
       <AdmissionPath key={p.person.id} personId={p.person.id} onChanged={profile.reload} />
       <MembershipHistory history={p.history} />
       <MemberTransfers profile={p} onChanged={profile.reload} />
