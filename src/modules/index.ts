@@ -8,6 +8,8 @@ import { complianceTodos } from './compliance/todo.js';
 import { duesHttp } from './dues/routes.js';
 import { duesTodos } from './dues/todo.js';
 import { homeHttp } from './home/routes.js';
+import { appraisalHttp } from './appraisal/routes.js';
+import { appraisalTodos } from './appraisal/todo.js';
 import { admissionHttp } from './members/admission/routes.js';
 import { admissionTodos, approvalTodos } from './members/admission/todo.js';
 import { membersHttp } from './members/routes.js';
@@ -23,7 +25,7 @@ import { participationTodos } from './participation/todo.js';
 import { vacantSecretaries } from './organizations/todo.js';
 
 /** Every capability's contribution to the to-do list. */
-export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos, participationTodos];
+export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos, appraisalTodos, participationTodos];
 
 /** Every capability's routes: the one place a new module is plugged in. */
-export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp, participationHttp];
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp, appraisalHttp, participationHttp];

@@ -110,6 +110,18 @@ function t1DuesRecord(app: App, cookie: (user: string) => string): Promise<{ rem
   return made;
 }
 
+// appraisal: a round of 马家村 for 2026, opened once per app through the API by the township.
+const t1Rounds = new WeakMap<App, Promise<string>>();
+function t1Round(app: App, cookie: (user: string) => string): Promise<string> {
+  const made = t1Rounds.get(app) ?? app.inject({ method: 'POST', url: '/api/appraisal/rounds', headers: { cookie: cookie('township') }, payload: {
+    orgCode: T1_VILLAGE, year: 2026, openedOn: '2026-03-01',
+  } }).then((response) => json<{ id: string }>(response).id);
+  t1Rounds.set(app, made);
+  return made;
+}
+const roundUrl = (suffix = '') => async (app: App, cookie: (user: string) => string) => `/api/appraisal/rounds/${await t1Round(app, cookie)}${suffix}`;
+const noVotes = { mutualExcellent: 0, mutualQualified: 0, mutualBasic: 0, mutualUnqualified: 0, massesSatisfied: 0, massesBasic: 0, massesUnsatisfied: 0 };
+
 const cases: Record<string, Case | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -437,6 +449,28 @@ const cases: Record<string, Case | 'public'> = {
     await refusedAsNotFound('GET', `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`)(app, cookie);
     expect((await app.inject({ method: 'GET', url: `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
   },
+  // appraisal: evaluations and grades are personal ('person.read' over the branch, others told it does not exist); writes need 'member.manage'
+  'GET /api/appraisal/settings': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/appraisal/settings' })).statusCode).toBe(401);
+  },
+  'PUT /api/appraisal/settings': async (app, cookie) => {
+    for (const user of ['secretary2', 'township']) {
+      const response = await app.inject({ method: 'PUT', url: '/api/appraisal/settings', payload: { excellentCapPermille: 500, remindFromMonth: 10 }, headers: { cookie: cookie(user) } });
+      expect(response.statusCode, user).toBe(403);
+    }
+  },
+  'GET /api/appraisal/rounds': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/appraisal/rounds?org=${T1_VILLAGE}&year=2026`),
+  'POST /api/appraisal/rounds': refusedAsNotFound('POST', '/api/appraisal/rounds', { orgCode: T1_VILLAGE, year: 2025, openedOn: '2026-03-01' }),
+  'GET /api/appraisal/rounds/:id': refusedTo(['secretary2', 'member'], 'GET', roundUrl()),
+  'PUT /api/appraisal/rounds/:id/entries': async (app, cookie) =>
+    refusedTo(['secretary2', 'member'], 'PUT', roundUrl('/entries'), { items: [{ personId: t1Member.id, ...noVotes }] })(app, cookie),
+  'PUT /api/appraisal/rounds/:id/entries/:personId': async (app, cookie) =>
+    refusedTo(['secretary2', 'member'], 'PUT', roundUrl(`/entries/${t1Member.id}`), noVotes)(app, cookie),
+  'POST /api/appraisal/rounds/:id/grade': async (app, cookie) =>
+    refusedTo(['secretary2', 'member'], 'POST', roundUrl('/grade'), { gradedOn: '2026-03-01', grades: [{ personId: t1Member.id, grade: 'qualified' }] })(app, cookie),
+  'POST /api/appraisal/rounds/:id/followups': async (app, cookie) =>
+    refusedTo(['secretary2', 'member'], 'POST', roundUrl('/followups'), { personId: t1Member.id, action: 'help', decidedOn: '2026-03-01' })(app, cookie),
+  'PATCH /api/appraisal/rounds/:id/followups/:fid': refusedTo(['secretary2', 'member'], 'PATCH', roundUrl('/followups/00000000-0000-4000-8000-000000000000'), { outcome: 'corrected', outcomeOn: '2026-03-01' }),
   // meetings: attachments follow the meeting (read 'org.read', written 'meeting.manage'), the record book its organization;
   // participation is personal ('person.read' over the member's branch)
   'POST /api/meetings/:id/attachments': async (app, cookie) => {

@@ -22,6 +22,7 @@ const CompliancePage = lazy(() => import('./pages/CompliancePage.js'));
 const MeetingsPage = lazy(() => import('./pages/MeetingsPage.js'));
 const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
 const DuesPage = lazy(() => import('./pages/DuesPage.js'));
+const AppraisalPage = lazy(() => import('./pages/AppraisalPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
 
@@ -47,6 +48,7 @@ export function App() {
             <Route path="meetings" element={<MeetingsPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
             <Route path="dues" element={<DuesPage />} />
+            <Route path="appraisal" element={<AppraisalPage />} />
             <Route path="participation" element={<ParticipationPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />

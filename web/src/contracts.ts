@@ -113,6 +113,22 @@ export type DuesUseBody = z.input<typeof useInput>;
 export type DuesUsePatch = z.input<typeof usePatch>;
 export type DuesPublished = z.infer<typeof publishedView>;
 
+// appraisal: a branch's round, its evaluations, grades and follow-ups; the subtree's rounds; the county's cap
+import type {
+  evaluationsBody, followupBody, followupView, gradeBody, openRoundBody, outcomeBody, roundListView, roundView, settingsView as appraisalSettingsView,
+} from '../../src/modules/appraisal/contracts.js';
+export type AppraisalRound = z.infer<typeof roundView>;
+export type AppraisalEntry = AppraisalRound['entries'][number];
+export type AppraisalFollowup = z.infer<typeof followupView>;
+export type AppraisalRoundList = z.infer<typeof roundListView>;
+export type AppraisalRoundItem = AppraisalRoundList['items'][number];
+export type AppraisalSettings = z.infer<typeof appraisalSettingsView>;
+export type AppraisalOpenBody = z.input<typeof openRoundBody>;
+export type AppraisalEvaluationsBody = z.input<typeof evaluationsBody>;
+export type AppraisalGradeBody = z.input<typeof gradeBody>;
+export type AppraisalFollowupBody = z.input<typeof followupBody>;
+export type AppraisalOutcomeBody = z.input<typeof outcomeBody>;
+
 // meetings: attachments and the record book; participation in organizational life
 import type { attachmentView } from '../../src/modules/meetings/contracts.js';
 import type { flaggedView, participationView } from '../../src/modules/participation/contracts.js';

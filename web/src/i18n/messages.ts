@@ -3,6 +3,7 @@ import { accountsEn, accountsZh } from './accounts.js';
 import { admissionEn, admissionZh } from './admission.js';
 import { complianceEn, complianceZh } from './compliance.js';
 import { duesEn, duesZh } from './dues.js';
+import { appraisalEn, appraisalZh } from './appraisal.js';
 import { meetingsEn, meetingsZh } from './meetings.js';
 import { meetingRecordsEn, meetingRecordsZh } from './meetingRecords.js';
 import { memberEditEn, memberEditZh } from './memberEdit.js';
@@ -27,6 +28,7 @@ export const zh = {
   ...meetingsZh,
   ...meetingRecordsZh,
   ...duesZh,
+  ...appraisalZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -239,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   ...meetingsEn,
   ...meetingRecordsEn,
   ...duesEn,
+  ...appraisalEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',
