@@ -2,14 +2,14 @@ import type { HttpModule } from '../platform/http/app-types.js';
 import type { TodoProvider } from '../platform/todo/todo.js';
 import { accountsHttp } from './accounts/routes.js';
 import { initialPassword } from './accounts/todo.js';
+import { appraisalHttp } from './appraisal/routes.js';
+import { appraisalTodos } from './appraisal/todo.js';
 import { auditHttp } from './audit-log/routes.js';
 import { complianceHttp } from './compliance/routes.js';
 import { complianceTodos } from './compliance/todo.js';
 import { duesHttp } from './dues/routes.js';
 import { duesTodos } from './dues/todo.js';
 import { homeHttp } from './home/routes.js';
-import { appraisalHttp } from './appraisal/routes.js';
-import { appraisalTodos } from './appraisal/todo.js';
 import { admissionHttp } from './members/admission/routes.js';
 import { admissionTodos, approvalTodos } from './members/admission/todo.js';
 import { membersHttp } from './members/routes.js';
@@ -20,12 +20,14 @@ import { statisticsHttp } from './members/statistics/routes.js';
 import { transfersHttp } from './members/transfers/routes.js';
 import { transferTodos } from './members/transfers/todo.js';
 import { organizationsHttp } from './organizations/routes.js';
+import { vacantSecretaries } from './organizations/todo.js';
 import { participationHttp } from './participation/routes.js';
 import { participationTodos } from './participation/todo.js';
-import { vacantSecretaries } from './organizations/todo.js';
+import { pointsHttp } from './points/routes.js';
+import { pointsTodos } from './points/todo.js';
 
 /** Every capability's contribution to the to-do list. */
-export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos, appraisalTodos, participationTodos];
+export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos, appraisalTodos, participationTodos, pointsTodos];
 
 /** Every capability's routes: the one place a new module is plugged in. */
-export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp, appraisalHttp, participationHttp];
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp, appraisalHttp, participationHttp, pointsHttp];

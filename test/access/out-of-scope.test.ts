@@ -122,6 +122,24 @@ function t1Round(app: App, cookie: (user: string) => string): Promise<string> {
 const roundUrl = (suffix = '') => async (app: App, cookie: (user: string) => string) => `/api/appraisal/rounds/${await t1Round(app, cookie)}${suffix}`;
 const noVotes = { mutualExcellent: 0, mutualQualified: 0, mutualBasic: 0, mutualUnqualified: 0, massesSatisfied: 0, massesBasic: 0, massesUnsatisfied: 0 };
 
+// points: a claim for 马家村's member and a self-assessment of 马家村 for 2026, made once per app by the township.
+const t1PointRecords = new WeakMap<App, Promise<{ entryId: string; ratingId: string }>>();
+function t1Points(app: App, cookie: (user: string) => string): Promise<{ entryId: string; ratingId: string }> {
+  const made = t1PointRecords.get(app) ?? (async () => {
+    const headers = { cookie: cookie('township') };
+    const entry = await app.inject({ method: 'POST', url: '/api/points/entries', headers, payload: {
+      personId: t1Member.id, itemId: 'volunteer', occurredOn: '2026-02-14', description: '志愿服务', evidence: '村委会证明',
+    } });
+    const scores = { leadership: 18, organizational_life: 18, member_management: 18, serving_people: 18, institutions: 18 };
+    const rating = await app.inject({ method: 'POST', url: '/api/points/ratings', headers, payload: { subjectType: 'branch', orgCode: T1_VILLAGE, year: 2026, scores } });
+    return { entryId: json<{ id: string }>(entry).id, ratingId: json<{ id: string }>(rating).id };
+  })();
+  t1PointRecords.set(app, made);
+  return made;
+}
+const entryUrl = (suffix: string) => async (app: App, cookie: (user: string) => string) => `/api/points/entries/${(await t1Points(app, cookie)).entryId}${suffix}`;
+const ratingUrl = (suffix: string) => async (app: App, cookie: (user: string) => string) => `/api/points/ratings/${(await t1Points(app, cookie)).ratingId}${suffix}`;
+
 const cases: Record<string, Case | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -495,6 +513,43 @@ const cases: Record<string, Case | 'public'> = {
   'GET /api/meetings/record-book.xlsx': refusedAsNotFound('GET', `/api/meetings/record-book.xlsx?org=${T1_VILLAGE}`),
   'GET /api/participation': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/participation?person=${t1Member.id}`),
   'GET /api/participation/flagged': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/participation/flagged?org=${T1_VILLAGE}`),
+  // points: claims, ledgers and ratings follow the member's branch ('person.read', or 'org.read' for a branch's rating);
+  // the ranking is the branch administrators' unless the county displays it; settings are the county's
+  'GET /api/points/settings': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/points/settings' })).statusCode).toBe(401);
+  },
+  'PUT /api/points/settings': async (app, cookie) => {
+    const settings = json<Record<string, unknown>>(await app.inject({ method: 'GET', url: '/api/points/settings', headers: { cookie: cookie('township') } }));
+    const { can: _can, ...payload } = settings;
+    for (const user of ['secretary2', 'township']) {
+      expect((await app.inject({ method: 'PUT', url: '/api/points/settings', payload, headers: { cookie: cookie(user) } })).statusCode, user).toBe(403);
+    }
+  },
+  'GET /api/points/entries': async (app, cookie) => {
+    await t1Points(app, cookie);
+    await refusedAsNotFound('GET', `/api/points/entries?org=${T1_VILLAGE}`)(app, cookie);
+    for (const user of ['secretary2', 'member']) {
+      const own = await app.inject({ method: 'GET', url: '/api/points/entries', headers: { cookie: cookie(user) } });
+      expect(json<{ items: unknown[] }>(own).items, user).toEqual([]);
+    }
+  },
+  'POST /api/points/entries': async (app, cookie) => refusedTo(['secretary2', 'member'], 'POST', async () => '/api/points/entries', {
+    personId: t1Member.id, itemId: 'volunteer', occurredOn: '2026-02-14', description: '越权申报', evidence: '无',
+  })(app, cookie),
+  'POST /api/points/entries/:id/approve': refusedTo(['secretary2', 'member'], 'POST', entryUrl('/approve')),
+  'POST /api/points/entries/:id/reject': refusedTo(['secretary2', 'member'], 'POST', entryUrl('/reject'), { reason: '越权退回' }),
+  'GET /api/points/ledger': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/points/ledger?person=${t1Member.id}&year=2026`),
+  'GET /api/points/ranking': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/points/ranking?org=${T1_VILLAGE}&year=2026`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/points/ranking?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/points/ratings': refusedAsNotFound('GET', `/api/points/ratings?org=${T1_VILLAGE}&year=2026`),
+  'POST /api/points/ratings': refusedAsNotFound('POST', '/api/points/ratings', {
+    subjectType: 'branch', orgCode: T1_VILLAGE, year: 2026, scores: { leadership: 1, organizational_life: 1, member_management: 1, serving_people: 1, institutions: 1 },
+  }),
+  'POST /api/points/ratings/:id/review': refusedTo(['secretary2'], 'POST', ratingUrl('/review'), { scores: { leadership: 1 } }),
+  'POST /api/points/ratings/:id/approve': refusedTo(['secretary2'], 'POST', ratingUrl('/approve'), {}),
+  'POST /api/points/ratings/:id/return': refusedTo(['secretary2'], 'POST', ratingUrl('/return'), { reason: '越权退回' }),
 };
 
 describe.each(engines)('access on %s', (engine) => {

@@ -22,6 +22,7 @@ const CompliancePage = lazy(() => import('./pages/CompliancePage.js'));
 const MeetingsPage = lazy(() => import('./pages/MeetingsPage.js'));
 const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
 const DuesPage = lazy(() => import('./pages/DuesPage.js'));
+const PointsPage = lazy(() => import('./pages/PointsPage.js'));
 const AppraisalPage = lazy(() => import('./pages/AppraisalPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
@@ -48,6 +49,7 @@ export function App() {
             <Route path="meetings" element={<MeetingsPage />} />
             <Route path="meetings/:id" element={<MeetingPage />} />
             <Route path="dues" element={<DuesPage />} />
+            <Route path="points" element={<PointsPage />} />
             <Route path="appraisal" element={<AppraisalPage />} />
             <Route path="participation" element={<ParticipationPage />} />
             <Route path="account" element={<AccountPage />} />

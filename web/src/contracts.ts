@@ -98,6 +98,7 @@ export type DuesPaymentPatch = z.input<typeof paymentPatch>;
 export type DuesBases = z.infer<typeof basesView>;
 export type DuesBaseRow = DuesBases['items'][number];
 export type DuesBasesBody = z.input<typeof basesBody>;
+
 // dues: collections per branch and month, remittances, uses, the published list
 import type {
   collectionsView, publishedView, remittanceInput, remittancePatch, remittanceView, useInput, usePatch, usesView,
@@ -128,6 +129,23 @@ export type AppraisalEvaluationsBody = z.input<typeof evaluationsBody>;
 export type AppraisalGradeBody = z.input<typeof gradeBody>;
 export type AppraisalFollowupBody = z.input<typeof followupBody>;
 export type AppraisalOutcomeBody = z.input<typeof outcomeBody>;
+
+// points: the county's catalogue, claims, a member's ledger, a branch's ranking, star ratings
+import type {
+  entryBody, entryPage, entryView, ledgerView, rankingView, ratingBody, ratingList, ratingView, settingsBody as pointsSettingsBody, settingsView as pointsSettingsView,
+} from '../../src/modules/points/contracts.js';
+export type PointsSettings = z.infer<typeof pointsSettingsView>;
+export type PointsSettingsBody = z.input<typeof pointsSettingsBody>;
+export type PointItem = PointsSettings['items'][number];
+export type PointEntry = z.infer<typeof entryView>;
+export type PointEntryPage = z.infer<typeof entryPage>;
+export type PointEntryBody = z.input<typeof entryBody>;
+export type PointsLedger = z.infer<typeof ledgerView>;
+export type PointsRanking = z.infer<typeof rankingView>;
+export type StarRatingList = z.infer<typeof ratingList>;
+export type StarRatingSubject = StarRatingList['items'][number];
+export type StarRating = z.infer<typeof ratingView>;
+export type StarRatingBody = z.input<typeof ratingBody>;
 
 // meetings: attachments and the record book; participation in organizational life
 import type { attachmentView } from '../../src/modules/meetings/contracts.js';

@@ -1,6 +1,6 @@
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, HomeOutlined, MoneyCollectOutlined,
-  NotificationOutlined, SettingOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined, UserSwitchOutlined,
+  NotificationOutlined, SettingOutlined, StarOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, ToolOutlined, UsergroupAddOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Menu, Tag, Tooltip, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -60,6 +60,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: '/meetings', icon: <CalendarOutlined />, label: t('nav.meetings') },
     { key: '/compliance', icon: <CheckSquareOutlined />, label: t('nav.compliance') },
     gated(t, '/dues', 'nav.dues', <MoneyCollectOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
+    { key: '/points', icon: <StarOutlined />, label: t('nav.points') },
     gated(t, '/appraisal', 'nav.appraisal', <SolutionOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     {
       key: 'contact',

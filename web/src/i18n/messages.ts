@@ -3,6 +3,7 @@ import { accountsEn, accountsZh } from './accounts.js';
 import { admissionEn, admissionZh } from './admission.js';
 import { complianceEn, complianceZh } from './compliance.js';
 import { duesEn, duesZh } from './dues.js';
+import { pointsEn, pointsZh } from './points.js';
 import { appraisalEn, appraisalZh } from './appraisal.js';
 import { meetingsEn, meetingsZh } from './meetings.js';
 import { meetingRecordsEn, meetingRecordsZh } from './meetingRecords.js';
@@ -28,6 +29,7 @@ export const zh = {
   ...meetingsZh,
   ...meetingRecordsZh,
   ...duesZh,
+  ...pointsZh,
   ...appraisalZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
@@ -241,6 +243,7 @@ export const en: Record<MessageKey, string> = {
   ...meetingsEn,
   ...meetingRecordsEn,
   ...duesEn,
+  ...pointsEn,
   ...appraisalEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
