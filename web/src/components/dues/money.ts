@@ -10,8 +10,11 @@ export function fenOf(text: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-/** Fen as 元 with two decimals: 20 → "0.20". */
-export const yuanOf = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+/** Fen as 元 with two decimals: 20 → "0.20", -1250 → "-12.50" (a balance spent beyond what was kept). */
+export function yuanOf(fen: number): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
 
 /**
  * The server's problems with a batch, by the row they name (`body.items.3.amountFen` → row 3):
