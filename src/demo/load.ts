@@ -10,27 +10,14 @@ import { users } from '../modules/accounts/schema.js';
 import { admissionSteps } from '../modules/members/admission/schema.js';
 import { memberships } from '../modules/members/schema.js';
 import { memberTransfers } from '../modules/members/transfers/schema.js';
-import { cadenceRules } from '../modules/compliance/schema.js';
-import { duesBases, duesPayments } from '../modules/dues/schema.js';
-import { meetingAttendees, meetingResolutions, meetings } from '../modules/meetings/schema.js';
 import { adminUnitKind, childPath } from '../modules/organizations/rules.js';
 import { adminUnits, organizations, orgEvents } from '../modules/organizations/schema.js';
 import { people, posts } from '../modules/people/schema.js';
 import type { DemoCounty, DemoMembership } from './generate.js';
-import { demoDues } from './dues.js';
-import { demoLocalRules, demoMeetings } from './meetings.js';
+import { insertChunked } from './insert.js';
+import { loadOrganizationalLife } from './load-life.js';
 import { demoRecords } from './records.js';
 
-const CHUNK = 1000;
-
-async function insertChunked<T>(rowsToInsert: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rowsToInsert.length; i += CHUNK) await insert(rowsToInsert.slice(i, i + CHUNK));
-}
-
-/**
- * Writes a generated county in one transaction with bulk inserts (a province has 5 million people),
- * and records the load in the audit trail as one event per kind of record.
- */
 export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Promise<{ countyId: string }> {
   const countyId = crypto.randomUUID();
   const root = demo.orgs.find((o) => o.parentCode === null)!;
@@ -132,25 +119,7 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
       const org = orgRows.get(p.orgCode)!;
       return { countyId, personId: personIds.get(p.personKey)!, orgId: org.id, orgPath: org.path, role: p.role, title: p.title, startedOn: p.startedOn };
     })));
-    const demoYear = demoMeetings(demo, demo.asOf);
-    const meetingRows = demoYear.map((m) => {
-      const org = orgRows.get(m.orgCode)!;
-      return { countyId, id: crypto.randomUUID(), orgId: org.id, orgPath: org.path, kind: m.kind, status: 'held', heldOn: m.heldOn, topic: m.topic };
-    });
-    await insertChunked(meetingRows, (chunk) => w.tx.insert(meetings).values(chunk));
-    await insertChunked(demoYear.flatMap((m, i) => m.attendees.map((a) => ({
-      countyId, meetingId: meetingRows[i]!.id, personId: personIds.get(a.personKey)!, status: a.status, reason: a.reason,
-    }))), (chunk) => w.tx.insert(meetingAttendees).values(chunk));
-    await insertChunked(demoYear.flatMap((m, i) => (m.resolution ? [{ countyId, meetingId: meetingRows[i]!.id, position: 1, ...m.resolution, passed: true }] : [])),
-      (chunk) => w.tx.insert(meetingResolutions).values(chunk));
-    await w.tx.insert(cadenceRules).values(demoLocalRules.map((r) => ({ countyId, ...r })));
-    const dues = demoDues(demo, demo.asOf);
-    const withOrg = <T extends { personKey: string; orgCode: string }>({ personKey, orgCode, ...rest }: T) => {
-      const org = orgRows.get(orgCode)!;
-      return { countyId, personId: personIds.get(personKey)!, orgId: org.id, orgPath: org.path, ...rest };
-    };
-    await insertChunked(dues.bases.map(withOrg), (chunk) => w.tx.insert(duesBases).values(chunk));
-    await insertChunked(dues.payments.map(withOrg), (chunk) => w.tx.insert(duesPayments).values(chunk));
+    const life = await loadOrganizationalLife(w, demo, { countyId, orgRows, personIds });
     await w.tx.insert(users).values(demo.accounts.map((a) => ({
       countyId, username: a.username, passwordHash: passwordHashes.get(a.username)!, personId: personIds.get(a.personKey)!,
     })));
@@ -159,7 +128,7 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
     const loaded = {
       organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length,
       admissionSteps: records.steps.length, transfers: records.transfers.length, posts: demo.posts.length, users: demo.accounts.length,
-      meetings: meetingRows.length, duesPayments: dues.payments.length,
+      ...life,
     };
     w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, entityLabel: `${demo.name}（${demo.code}）`, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
   });
