@@ -5,7 +5,10 @@
  * the benchmark measures depends on the sizes of the tables and of each county, not on which
  * villages the generator invented, so copies serve as well.
  *
- * Every county-owned table keys its rows by (county_id, id), so a copy needs no new ids. The copy
+ * Every county-owned table keys its rows by (county_id, id), so a copy needs no new ids. Organization
+ * numbers (seq) come from one sequence for the whole database, so real counties never share a path;
+ * a copy shifts its seqs past every number in use and rewrites each path with them, or every
+ * county's subtree would answer the same path prefix and the indexes on paths would lie. The copy
  * runs with session_replication_role = replica: foreign keys and triggers stay silent, which is
  * right because the copied rows (maintained breakdowns included) are already consistent.
  */
@@ -19,8 +22,14 @@ const NOT_COPIED = new Set(['counties', 'sessions', 'audit_events', 'audit_heads
  * values are spelt into the SQL (a statement's parameters must all be used): six digits and a uuid
  * read back from the database.
  */
-function valueOf(table: string, column: string, to: { id: string; fromCode: string; code: string }): string {
+const PATH_COLUMNS = new Set(['path', 'org_path', 'subtree_path']);
+
+function valueOf(table: string, column: string, to: { id: string; fromCode: string; code: string; shift: number }): string {
   if (column === 'county_id') return `'${to.id}'::uuid`;
+  if (table === 'organizations' && column === 'seq') return `seq + ${to.shift}`;
+  if (PATH_COLUMNS.has(column)) {
+    return `(select string_agg((x::int + ${to.shift})::text || '.', '' order by n) from unnest(string_to_array(rtrim("${column}", '.'), '.')) with ordinality u(x, n))`;
+  }
   if (table === 'organizations' && column === 'code') return `case when left(code, 6) = '${to.fromCode}' then '${to.code}' || substr(code, 7) else code end`;
   if (table === 'users' && column === 'username') return `username || '${to.code}'`;
   return `"${column}"`;
@@ -41,11 +50,14 @@ export async function cloneCounty(raw: Raw, fromCode: string, toCode: string): P
   try {
     await raw.query('set local session_replication_role = replica');
     const [to] = await raw.query<{ id: string }>('insert into counties (code, name) values ($1, $2) returning id', [toCode, `${from.name}（${toCode}）`]);
+    const [seqs] = await raw.query<{ shift: number }>('select (select max(seq) from organizations) - min(seq) + 1 as shift from organizations where county_id = $1', [from.id]);
     for (const { table_name: table, columns } of tables.filter((t) => !NOT_COPIED.has(t.table_name))) {
       const list = columns.map((c) => `"${c}"`).join(', ');
-      const values = columns.map((c) => valueOf(table, c, { id: to!.id, fromCode, code: toCode })).join(', ');
+      const values = columns.map((c) => valueOf(table, c, { id: to!.id, fromCode, code: toCode, shift: Number(seqs!.shift) })).join(', ');
       await raw.query(`insert into "${table}" (${list}) select ${values} from "${table}" where county_id = $1`, [from.id]);
     }
+    // Organizations created after the copies (the benchmark's writes) must not reuse their numbers.
+    await raw.query(`select setval(pg_get_serial_sequence('organizations', 'seq'), (select max(seq) from organizations))`);
     await raw.query('commit');
   } catch (error) {
     await raw.query('rollback');
