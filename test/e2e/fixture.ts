@@ -5,7 +5,7 @@ import type { Database } from '../../src/platform/db/database.js';
 import type { App } from '../../src/platform/http/app-types.js';
 import { DEMO_PASSWORD, generateCounty, type DemoCounty } from '../../src/demo/generate.js';
 import { loadDemoCounty } from '../../src/demo/load.js';
-import { openTestDatabase } from '../support/databases.js';
+import { openFilledDatabase } from '../support/databases.js';
 import { ensureWebBuilt, launchChromium } from './browser.js';
 
 /** The browser shares two cores with other test workers: give the page time. */
@@ -39,13 +39,15 @@ export interface WebApp {
 }
 
 /** The demo county every browser test runs on. */
-export const demo: DemoCounty = generateCounty({ seed: 7, code: '530522', asOf: '2026-06-30' });
+const DEMO = { seed: 7, code: '530522', asOf: '2026-06-30' };
+export const demo: DemoCounty = generateCounty(DEMO);
 
 /** The built web app served by the real server over a demo county, and a browser to use it. */
 export async function startWebApp(): Promise<WebApp> {
   ensureWebBuilt();
-  const database = await openTestDatabase('pglite');
-  await loadDemoCounty(database.db, systemClock, demo);
+  const database = await openFilledDatabase(`demo-${DEMO.seed}-${DEMO.code}-${DEMO.asOf}`, async ({ db }) => {
+    await loadDemoCounty(db, systemClock, demo);
+  });
   const app: App = await createApp(database);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

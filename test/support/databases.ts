@@ -63,6 +63,34 @@ async function postgresTemplate(serverUrl: string): Promise<string> {
   return name;
 }
 
+/** The application's sources (not its tests): what generated data depends on besides the migrations. */
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  const root = join(migrationsFolder(), '..', 'src');
+  for (const f of readdirSync(root, { recursive: true }).map(String).sort()) {
+    if (f.endsWith('.ts') && !f.endsWith('.test.ts')) hash.update(f).update(readFileSync(join(root, f)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * An embedded database holding what `fill` writes, from a tarball made once per migrations, sources
+ * and `name` (the browser tests each want the same demo county: loading it takes ~17 s, a copy ~4 s).
+ */
+export async function openFilledDatabase(name: string, fill: (database: Database) => Promise<void>): Promise<Database> {
+  const file = join(tmpdir(), `grassroots-pglite-${name}-${migrationsHash()}-${sourcesHash()}.tar.gz`);
+  if (!existsSync(file)) {
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate(), migrate: false });
+    await fill(database);
+    const dump = await database.embedded!.dumpDataDir();
+    await database.close();
+    const partial = `${file}.${process.pid}.part`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+  }
+  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(file)]), migrate: false });
+}
+
 /** A fresh, migrated, empty database on the given engine, dropped when closed. */
 export async function openTestDatabase(engine: Engine): Promise<Database> {
   if (engine === 'pglite') return openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate(), migrate: false });
