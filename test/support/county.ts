@@ -10,6 +10,13 @@ import { insertOrganization, type NewOrg } from '../../src/modules/organizations
 
 export const PASSWORD = 'Test1234';
 
+/** The test county's organizations, by the codes the tests name them with (see the tree below). */
+export const HESHUN = '530522101';
+export const MAJIA = '530522101001';
+export const GROUP = '530522101001-1';
+export const SHIQIAO = '530522101002';
+export const DONGFENG = '530522102001';
+
 /**
  * A small county for tests: two townships with villages, and one account per role.
  *   530522 测试县委

@@ -11,3 +11,6 @@ export async function signInAs(app: App, username: string, password = PASSWORD):
 }
 
 export const json = <T = Record<string, unknown>>(response: LightMyRequestResponse): T => response.json() as T;
+
+/** The error body every refusal answers with. */
+export type ErrorBody = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };

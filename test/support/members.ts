@@ -39,3 +39,9 @@ export async function breakdownsAndRecount(db: Db) {
     where m.ended_on is null group by 1 order by 1`);
   return { kept, recount };
 }
+
+/** Adds members by name, noting each one's person id under that name in `ids`. */
+export const memberAdder = (operator: ServiceContext, ids: Record<string, string>) =>
+  async (orgCode: string, name: string, membership: NewMembership): Promise<void> => {
+    ids[name] = (await addMember(operator, orgCode, { name }, membership)).person.id;
+  };

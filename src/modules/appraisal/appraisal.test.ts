@@ -3,16 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { json, signInAs } from '../../../test/support/http.js';
-import { addMember } from '../../../test/support/members.js';
+import { type ErrorBody, json, signInAs } from '../../../test/support/http.js';
+import { memberAdder } from '../../../test/support/members.js';
 import { meetings } from '../meetings/schema.js';
 import { visibleOrg } from '../organizations/queries.js';
 import type { AppraisalSettingsView, FollowupView, RoundListView, RoundView } from './contracts.js';
+import { DONGFENG, MAJIA } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const DONGFENG = '530522102001';
 
-type Errors = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
 // The test county's clock stands at 2 March 2026.
 describe.each(engines)('democratic appraisal on %s', (engine) => {
@@ -20,7 +18,7 @@ describe.each(engines)('democratic appraisal on %s', (engine) => {
   const t = useTestApp(engine, {
     signIn: ['county', 'township', 'cadre', 'secretary', 'member', 'secretary2'],
     async prepare({ operator }) {
-      const member = async (org: string, name: string, m: Parameters<typeof addMember>[3]) => { id[name] = (await addMember(operator, org, { name }, m)).person.id; };
+      const member = memberAdder(operator, id);
       await member(MAJIA, '张一', { category: 'full', joinedOn: '2009-07-01', fullOn: '2010-07-01' });
       await member(MAJIA, '王二', { category: 'full', joinedOn: '2011-07-01', fullOn: '2012-07-01' });
       await member(MAJIA, '李三', { category: 'full', fullOn: '2001-07-01' });
@@ -46,7 +44,7 @@ describe.each(engines)('democratic appraisal on %s', (engine) => {
   };
   const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => {
     expect(response.statusCode, response.body).toBe(400);
-    return json<Errors>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
+    return json<ErrorBody>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
   };
   const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
   const round = { id: '' };
@@ -75,7 +73,7 @@ describe.each(engines)('democratic appraisal on %s', (engine) => {
       expect((await open('member', {})).statusCode).toBe(404);
       const cadre = await open('cadre', {});
       expect(cadre.statusCode).toBe(403);
-      expect(json<Errors>(cadre).error.message).toBe('您的岗位不能组织马家村党支部的民主评议');
+      expect(json<ErrorBody>(cadre).error.message).toBe('您的岗位不能组织马家村党支部的民主评议');
     });
 
     it('refuses a day ahead, a year far from the day, a party group, a branch without members', async () => {
@@ -102,7 +100,7 @@ describe.each(engines)('democratic appraisal on %s', (engine) => {
     it('refuses a second round of the branch for the year', async () => {
       const again = await open('township', {});
       expect(again.statusCode).toBe(409);
-      expect(json<Errors>(again).error.message).toBe('马家村党支部 2025 年度的民主评议已经开始，每年只进行一次');
+      expect(json<ErrorBody>(again).error.message).toBe('马家村党支部 2025 年度的民主评议已经开始，每年只进行一次');
     });
 
     it('lets the cadre read, and tells the secretary of another township it does not exist', async () => {

@@ -8,10 +8,8 @@ import { meetings } from '../meetings/schema.js';
 import { visibleOrg } from '../organizations/queries.js';
 import type { ComplianceView, rulesBody } from './contracts.js';
 import type { z } from 'zod';
+import { DONGFENG, MAJIA, SHIQIAO } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const SHIQIAO = '530522101002';
-const DONGFENG = '530522102001';
 
 describe.each(engines)('compliance with cadence rules on %s', (engine) => {
   const t = useTestApp(engine, {

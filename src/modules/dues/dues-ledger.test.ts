@@ -4,18 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { json } from '../../../test/support/http.js';
-import { addMember } from '../../../test/support/members.js';
+import { type ErrorBody, json } from '../../../test/support/http.js';
+import { addMember, memberAdder } from '../../../test/support/members.js';
 import type { CollectionsView, PublishedView, RemittancesView, RemittanceView, SheetView, UsesView, UseView } from './contracts.js';
 import { memberships } from '../members/schema.js';
 import { write } from '../../platform/service.js';
 import { duesRemittances, duesUses } from './schema.js';
+import { HESHUN, MAJIA, SHIQIAO } from '../../../test/support/county.js';
 
-const HESHUN = '530522101';
-const MAJIA = '530522101001';
-const SHIQIAO = '530522101002';
 
-type Errors = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
 // The test county's clock stands at 2 March 2026.
 describe.each(engines)('dues collections, remittances, uses and the ledger on %s', (engine) => {
@@ -23,7 +20,7 @@ describe.each(engines)('dues collections, remittances, uses and the ledger on %s
   const t = useTestApp(engine, {
     signIn: ['county', 'township', 'cadre', 'secretary', 'member', 'secretary2'],
     async prepare({ operator }) {
-      const member = async (org: string, name: string, m: Parameters<typeof addMember>[3]) => { id[name] = (await addMember(operator, org, { name }, m)).person.id; };
+      const member = memberAdder(operator, id);
       await member(MAJIA, '张一', { category: 'full', joinedOn: '2009-07-01', fullOn: '2010-07-01' });
       await member(MAJIA, '王二', { category: 'full', joinedOn: '2011-07-01', fullOn: '2012-07-01' });
       await member(MAJIA, '钱五', { category: 'probationary', joinedOn: '2025-09-01' });
@@ -45,7 +42,7 @@ describe.each(engines)('dues collections, remittances, uses and the ledger on %s
   };
   const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => {
     expect(response.statusCode, response.body).toBe(400);
-    return json<Errors>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
+    return json<ErrorBody>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
   };
   const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
   const collections = (org: string, user = 'township', year = 2026) => send(user, 'GET', `/api/dues/collections?org=${org}&year=${year}`);

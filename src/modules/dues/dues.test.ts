@@ -3,15 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { json } from '../../../test/support/http.js';
-import { addMember } from '../../../test/support/members.js';
+import { type ErrorBody, json } from '../../../test/support/http.js';
+import { memberAdder } from '../../../test/support/members.js';
 import type { BasesView, DuesSettingsView, PaymentView, SheetView } from './contracts.js';
 import { duesBases, duesPayments } from './schema.js';
+import { DONGFENG, MAJIA } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const DONGFENG = '530522102001';
 
-type Errors = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
 // The test county's clock stands at 2 March 2026.
 describe.each(engines)('dues on %s', (engine) => {
@@ -19,7 +17,7 @@ describe.each(engines)('dues on %s', (engine) => {
   const t = useTestApp(engine, {
     signIn: ['county', 'township', 'cadre', 'secretary', 'member', 'secretary2'],
     async prepare({ operator }) {
-      const member = async (org: string, name: string, m: Parameters<typeof addMember>[3]) => { id[name] = (await addMember(operator, org, { name }, m)).person.id; };
+      const member = memberAdder(operator, id);
       await member(MAJIA, '张一', { category: 'full', joinedOn: '2009-07-01', fullOn: '2010-07-01' });
       await member(MAJIA, '王二', { category: 'full', joinedOn: '2011-07-01', fullOn: '2012-07-01' });
       await member(MAJIA, '钱五', { category: 'probationary', joinedOn: '2025-09-01' });
@@ -37,7 +35,7 @@ describe.each(engines)('dues on %s', (engine) => {
   };
   const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => {
     expect(response.statusCode, response.body).toBe(400);
-    return json<Errors>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
+    return json<ErrorBody>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
   };
   const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
   const sheet = (month: string, user = 'secretary') => send(user, 'GET', `/api/dues/sheet?org=${MAJIA}&month=${month}`).then((r) => ok<SheetView>(r));

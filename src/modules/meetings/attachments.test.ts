@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { json } from '../../../test/support/http.js';
+import { type ErrorBody, json } from '../../../test/support/http.js';
 import { tinyPng } from '../../../test/support/files.js';
 import { addMember } from '../../../test/support/members.js';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sniffMediaType } from './attachments.js';
 import type { AttachmentView, MeetingDetail } from './contracts.js';
+import { GROUP, MAJIA } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const GROUP = '530522101001-1';
 
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
@@ -41,7 +40,6 @@ describe('the type of a file, from its bytes', () => {
   });
 });
 
-type Errors = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
 describe.each(engines)('meeting attachments and the record book on %s', (engine) => {
   const id: Record<string, string> = {};
@@ -104,7 +102,7 @@ describe.each(engines)('meeting attachments and the record book on %s', (engine)
       const refusal = async (fileName: string, bytes: Buffer, lang?: string) => {
         const response = await upload('secretary', meetingId, fileName, bytes, lang);
         expect(response.statusCode, response.body).toBe(400);
-        return json<Errors>(response).error;
+        return json<ErrorBody>(response).error;
       };
       expect(await refusal('空.png', Buffer.alloc(0))).toMatchObject({ code: 'invalid', message: '文件“空.png”是空文件', fields: [{ path: 'body.content', message: '文件“空.png”是空文件' }] });
       expect((await refusal('照片.jpg', zip)).message).toBe('文件“照片.jpg”不是 JPEG、PNG、WebP 图片或 PDF 文件（按文件内容判断，与扩展名无关）');
@@ -122,11 +120,11 @@ describe.each(engines)('meeting attachments and the record book on %s', (engine)
       for (let i = 0; i < MAX_ATTACHMENTS; i++) expect((await upload('secretary', other.id, `${i}.jpg`, jpeg)).statusCode).toBe(201);
       const response = await upload('secretary', other.id, '第21张.jpg', jpeg);
       expect(response.statusCode).toBe(409);
-      expect(json<Errors>(response).error.message).toBe('每次会议最多 20 个附件，“第21张.jpg”未能上传；请先删除不需要的附件');
+      expect(json<ErrorBody>(response).error.message).toBe('每次会议最多 20 个附件，“第21张.jpg”未能上传；请先删除不需要的附件');
     });
 
     it('lets only those who record the meeting add or delete, and hides it from those outside', async () => {
-      expect(json<Errors>(await upload('member', meetingId, 'a.jpg', jpeg)).error.code).toBe('forbidden');
+      expect(json<ErrorBody>(await upload('member', meetingId, 'a.jpg', jpeg)).error.code).toBe('forbidden');
       expect((await send('member', 'DELETE', `/api/meetings/${meetingId}/attachments/${photo.id}`)).statusCode).toBe(403);
       for (const [method, url] of [['GET', `/api/meetings/${meetingId}/attachments/${photo.id}`], ['DELETE', `/api/meetings/${meetingId}/attachments/${photo.id}`]] as const) {
         const response = await send('secretary2', method, url);
@@ -207,7 +205,7 @@ describe.each(engines)('meeting attachments and the record book on %s', (engine)
     it('refuses a reversed span and an organization out of reach', async () => {
       const reversed = await send('secretary', 'GET', `/api/meetings/record-book.xlsx?org=${MAJIA}&from=2026-03-01&to=2026-02-01`);
       expect(reversed.statusCode).toBe(400);
-      expect(json<Errors>(reversed).error.message).toBe('截止日期 2026-02-01 早于起始日期 2026-03-01');
+      expect(json<ErrorBody>(reversed).error.message).toBe('截止日期 2026-02-01 早于起始日期 2026-03-01');
       const outside = await send('secretary2', 'GET', `/api/meetings/record-book.xlsx?org=${MAJIA}`);
       expect(outside.statusCode).toBe(404);
       expect((await send('secretary', 'GET', '/api/meetings/record-book.xlsx?org=530522101001&subtree=yes')).statusCode).toBe(400);

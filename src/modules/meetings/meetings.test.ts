@@ -5,23 +5,18 @@ import { write } from '../../platform/service.js';
 import { personPinyinKey } from '../../platform/text/pinyin.js';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { json } from '../../../test/support/http.js';
-import { addMember } from '../../../test/support/members.js';
+import { type ErrorBody, json } from '../../../test/support/http.js';
+import { memberAdder } from '../../../test/support/members.js';
 import { users } from '../accounts/schema.js';
 import { memberships } from '../members/schema.js';
 import { visibleOrg } from '../organizations/queries.js';
 import { people, posts } from '../people/schema.js';
 import type { MeetingDetail, MeetingSummary, RosterView } from './contracts.js';
 import { meetingAttendees, meetingResolutions } from './schema.js';
+import { DONGFENG, GROUP, HESHUN, MAJIA, SHIQIAO } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const GROUP = '530522101001-1';
-const SHIQIAO = '530522101002';
-const HESHUN = '530522101';
-const DONGFENG = '530522102001';
 
 type Page = { items: MeetingSummary[]; total: number; page: number; pageSize: number };
-type Errors = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
 describe.each(engines)('meetings on %s', (engine) => {
   /** Person ids by name: 马家村's members, the township committee, the users' own records. */
@@ -29,7 +24,7 @@ describe.each(engines)('meetings on %s', (engine) => {
   const t = useTestApp(engine, {
     signIn: ['county', 'township', 'cadre', 'secretary', 'member', 'secretary2'],
     async prepare({ operator, county }, database) {
-      const member = async (org: string, name: string, m: Parameters<typeof addMember>[3]) => { id[name] = (await addMember(operator, org, { name }, m)).person.id; };
+      const member = memberAdder(operator, id);
       await member(MAJIA, '张一', { category: 'full', fullOn: '2010-07-01' });
       await member(MAJIA, '王二', { category: 'full', fullOn: '2012-07-01' });
       await member(MAJIA, '李三', { category: 'full', fullOn: '2015-07-01' });
@@ -80,7 +75,7 @@ describe.each(engines)('meetings on %s', (engine) => {
   /** The fields a refusal names, with their messages. */
   const refusal = async (response: Awaited<ReturnType<typeof send>>, status = 400) => {
     expect(response.statusCode, response.body).toBe(status);
-    return json<Errors>(response).error;
+    return json<ErrorBody>(response).error;
   };
   const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => (await refusal(response)).fields!.map((f) => `${f.path}: ${f.message}`);
 

@@ -13,9 +13,8 @@ import { people } from '../people/schema.js';
 import type { MemberPage } from './contracts.js';
 import type { MemberEditResult, MemberRecord } from './edit-contracts.js';
 import { memberships } from './schema.js';
+import { DONGFENG, MAJIA } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const DONGFENG = '530522102001';
 /** Valid GB 11643 numbers: born 1960-05-01 male; 1990-03-02 female; 1985-11-11 female. */
 const ZHANG_ID = '530522196005011232';
 const LI_ID = '530522199003020024';

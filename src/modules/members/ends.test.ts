@@ -9,10 +9,8 @@ import { memberships } from './schema.js';
 import { memberStatistics } from './statistics/service.js';
 import type { PersonTransfers } from './transfers/contracts.js';
 import { addMember, idNumberOf, breakdownsAndRecount, type NewMembership } from '../../../test/support/members.js';
+import { DONGFENG, MAJIA, SHIQIAO } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const SHIQIAO = '530522101002';
-const DONGFENG = '530522102001';
 
 const fullMember: NewMembership = { category: 'full', appliedOn: '1999-03-01', joinedOn: '2000-07-01', fullOn: '2001-07-01' };
 

@@ -14,15 +14,13 @@ import type { MemberImportReportView } from './import-contracts.js';
 import { memberColumns } from './import-rows.js';
 import { idCheckCharacter } from './rules/id-number.js';
 import { memberships } from './schema.js';
+import { DONGFENG, MAJIA, SHIQIAO } from '../../../test/support/county.js';
 
 const headers = Object.values(memberColumns);
 type Row = Partial<Record<(typeof headers)[number], string>>;
 
 /** A valid ID number of the test county; an odd sequence is a man, an even one a woman. */
 const idOf = (birth: string, sequence: string) => `530522${birth}${sequence}${idCheckCharacter(`530522${birth}${sequence}`)}`;
-const MAJIA = '530522101001';
-const SHIQIAO = '530522101002';
-const DONGFENG = '530522102001';
 const TODAY = '2026-03-02';
 
 const csv = (rows: Row[], encoding: 'utf-8' | 'gb18030' = 'utf-8') => encodeCsv(headers, rows.map((r) => headers.map((h) => r[h] ?? '')), encoding);

@@ -14,6 +14,7 @@ import { memberExportHeaders } from './list-export.js';
 import { maskIdNumber, maskPhone, shownSensitive } from './privacy.js';
 import type { MemberCategory } from './rules/pipeline.js';
 import { memberships } from './schema.js';
+import { DONGFENG, MAJIA, SHIQIAO } from '../../../test/support/county.js';
 
 describe('masking', () => {
   it('keeps the address code and the last 4 characters of an ID number', () => {
@@ -51,9 +52,6 @@ describe('masking', () => {
   });
 });
 
-const MAJIA = '530522101001';
-const SHIQIAO = '530522101002';
-const DONGFENG = '530522102001';
 
 interface Row {
   org: string;

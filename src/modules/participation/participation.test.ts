@@ -12,9 +12,8 @@ import { visibleOrg } from '../organizations/queries.js';
 import { people, posts } from '../people/schema.js';
 import { pointEntries } from '../points/schema.js';
 import type { FlaggedView, ParticipationView } from './contracts.js';
+import { MAJIA, SHIQIAO } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const SHIQIAO = '530522101002';
 
 describe.each(engines)('participation on %s (today 2026-03-02: the last complete month is February)', (engine) => {
   const id: Record<string, string> = {};

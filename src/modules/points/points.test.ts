@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { json } from '../../../test/support/http.js';
-import { addMember } from '../../../test/support/members.js';
+import { type ErrorBody, json } from '../../../test/support/http.js';
+import { memberAdder } from '../../../test/support/members.js';
 import { auditEvents } from '../../platform/audit/schema.js';
 import { write } from '../../platform/service.js';
 import { users } from '../accounts/schema.js';
@@ -14,13 +14,9 @@ import { visibleOrg } from '../organizations/queries.js';
 import { defaultPointsSettings } from './catalogue.js';
 import type { EntryView, LedgerView, PointsSettingsView, RankingView } from './contracts.js';
 import { pointEntries } from './schema.js';
+import { DONGFENG, GROUP, HESHUN, MAJIA } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const GROUP = '530522101001-1';
-const HESHUN = '530522101';
-const DONGFENG = '530522102001';
 
-type Errors = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
 // The test county's clock stands at 2 March 2026.
 describe.each(engines)('points on %s', (engine) => {
@@ -28,7 +24,7 @@ describe.each(engines)('points on %s', (engine) => {
   const t = useTestApp(engine, {
     signIn: ['county', 'township', 'cadre', 'secretary', 'member', 'secretary2'],
     async prepare({ operator, county }, database) {
-      const member = async (org: string, name: string, m: Parameters<typeof addMember>[3]) => { id[name] = (await addMember(operator, org, { name }, m)).person.id; };
+      const member = memberAdder(operator, id);
       await member(MAJIA, '张一', { category: 'full', fullOn: '2010-07-01' });
       await member(MAJIA, '钱五', { category: 'probationary', joinedOn: '2025-09-01', startedOn: '2025-09-01' });
       await member(DONGFENG, '吴外', { category: 'full', fullOn: '2001-07-01' });
@@ -62,7 +58,7 @@ describe.each(engines)('points on %s', (engine) => {
   };
   const refused = async (response: Awaited<ReturnType<typeof send>>, status: number) => {
     expect(response.statusCode, response.body).toBe(status);
-    return json<Errors>(response).error;
+    return json<ErrorBody>(response).error;
   };
   const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => (await refused(response, 400)).fields!.map((f) => `${f.path}: ${f.message}`);
   const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);

@@ -2,17 +2,15 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { json } from '../../../test/support/http.js';
+import { type ErrorBody, json } from '../../../test/support/http.js';
 import { addMember } from '../../../test/support/members.js';
 import { auditEvents } from '../../platform/audit/schema.js';
 import { users } from '../accounts/schema.js';
 import { memberships } from '../members/schema.js';
 import type { RatingList, RatingView } from './contracts.js';
+import { HESHUN, MAJIA } from '../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const HESHUN = '530522101';
 
-type Errors = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
 const branchScores = (s: number) => ({ leadership: s, organizational_life: s, member_management: s, serving_people: s, institutions: s });
 const memberScores = (s: number) => ({ political: s, discipline: s, conduct: s, role: s });
@@ -40,7 +38,7 @@ describe.each(engines)('star ratings on %s', (engine) => {
   };
   const refused = async (response: Awaited<ReturnType<typeof send>>, status: number) => {
     expect(response.statusCode, response.body).toBe(status);
-    return json<Errors>(response).error;
+    return json<ErrorBody>(response).error;
   };
   const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => (await refused(response, 400)).fields!.map((f) => `${f.path}: ${f.message}`);
   const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);

@@ -13,10 +13,8 @@ import { idCheckCharacter } from '../rules/id-number.js';
 import { memberships } from '../schema.js';
 import type { StatisticsView } from '../statistics/contracts.js';
 import type { AdmissionView } from './contracts.js';
+import { DONGFENG, GROUP, MAJIA } from '../../../../test/support/county.js';
 
-const MAJIA = '530522101001';
-const GROUP = '530522101001-1';
-const DONGFENG = '530522102001';
 
 /** A valid citizen ID number of the test county for a birth date (YYYYMMDD) and a sequence whose parity is the gender. */
 const idFor = (birth: string, seq: string) => `530522${birth}${seq}${idCheckCharacter(`530522${birth}${seq}`)}`;

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/support/app.js';
-import { PASSWORD, type TestCounty } from '../../../../test/support/county.js';
+import { DONGFENG, GROUP, HESHUN, MAJIA, PASSWORD, SHIQIAO, type TestCounty } from '../../../../test/support/county.js';
 import { engines } from '../../../../test/support/databases.js';
 import { json, signInAs } from '../../../../test/support/http.js';
 import { auditEvents } from '../../../platform/audit/schema.js';
@@ -18,11 +18,6 @@ import type { PersonTransfers, TransferView } from './contracts.js';
 import { letterText, type LetterFacts } from './letter.js';
 import { addMember, idNumberOf, breakdownsAndRecount, type NewMembership, type NewPerson } from '../../../../test/support/members.js';
 
-const MAJIA = '530522101001';
-const GROUP = '530522101001-1';
-const SHIQIAO = '530522101002';
-const HESHUN = '530522101';
-const DONGFENG = '530522102001';
 /** Organizations only the statistics checks use, so that their counts are exact. */
 const XINCUN = '530522101003';
 const DONGSHAN = '530522101005';
