@@ -1,10 +1,12 @@
-import { afterAll, beforeAll } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { Database, Engine } from '../../src/platform/db/database.js';
 import type { App } from '../../src/platform/http/app-types.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
 import { buildTestCounty, type TestCounty } from './county.js';
 import { openTestDatabase } from './databases.js';
-import { signInAs } from './http.js';
+import { json, signInAs, type ErrorBody } from './http.js';
 
 export interface TestApp {
   database: Database;
@@ -32,4 +34,24 @@ export function useTestApp(engine: Engine, options: { signIn?: string[]; prepare
     await t.database?.close();
   });
   return t;
+}
+
+/**
+ * Requests as the signed-in users of a TestApp, and what route tests check of the answers: the body
+ * of a success, the fields a 400 names (as "path: message"), the audit events of an action.
+ */
+export function requestsOf(t: TestApp) {
+  const send = (user: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object, lang?: string) =>
+    t.app.inject({ method, url, payload, headers: { cookie: t.cookies[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
+  type Response = Awaited<ReturnType<typeof send>>;
+  const ok = async <T>(response: Response, status = 200): Promise<T> => {
+    expect(response.statusCode, response.body).toBe(status);
+    return json<T>(response);
+  };
+  const fieldsOf = async (response: Response): Promise<string[]> => {
+    expect(response.statusCode, response.body).toBe(400);
+    return json<ErrorBody>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
+  };
+  const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
+  return { send, ok, fieldsOf, events };
 }

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents } from '../../platform/audit/schema.js';
-import { useTestApp } from '../../../test/support/app.js';
+import { requestsOf, useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
 import { type ErrorBody, json, signInAs } from '../../../test/support/http.js';
 import { memberAdder } from '../../../test/support/members.js';
@@ -36,17 +34,7 @@ describe.each(engines)('democratic appraisal on %s', (engine) => {
     },
   });
 
-  const send = (user: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object, lang?: string) =>
-    t.app.inject({ method, url, payload, headers: { cookie: t.cookies[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
-  const ok = async <T>(response: Awaited<ReturnType<typeof send>>, status = 200) => {
-    expect(response.statusCode, response.body).toBe(status);
-    return json<T>(response);
-  };
-  const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => {
-    expect(response.statusCode, response.body).toBe(400);
-    return json<ErrorBody>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
-  };
-  const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
+  const { send, ok, fieldsOf, events } = requestsOf(t);
   const round = { id: '' };
   const view = (user = 'secretary') => send(user, 'GET', `/api/appraisal/rounds/${round.id}`).then((r) => ok<RoundView>(r));
   const entry = (v: RoundView, name: string) => v.entries.find((e) => e.person.name === name)!;

@@ -2,9 +2,8 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.js';
-import { useTestApp } from '../../../test/support/app.js';
+import { requestsOf, useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { type ErrorBody, json } from '../../../test/support/http.js';
 import { addMember, memberAdder } from '../../../test/support/members.js';
 import type { CollectionsView, PublishedView, RemittancesView, RemittanceView, SheetView, UsesView, UseView } from './contracts.js';
 import { memberships } from '../members/schema.js';
@@ -34,17 +33,7 @@ describe.each(engines)('dues collections, remittances, uses and the ledger on %s
     },
   });
 
-  const send = (user: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object, lang?: string) =>
-    t.app.inject({ method, url, payload, headers: { cookie: t.cookies[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
-  const ok = async <T>(response: Awaited<ReturnType<typeof send>>, status = 200) => {
-    expect(response.statusCode, response.body).toBe(status);
-    return json<T>(response);
-  };
-  const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => {
-    expect(response.statusCode, response.body).toBe(400);
-    return json<ErrorBody>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
-  };
-  const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
+  const { send, ok, fieldsOf, events } = requestsOf(t);
   const collections = (org: string, user = 'township', year = 2026) => send(user, 'GET', `/api/dues/collections?org=${org}&year=${year}`);
   const remit = (body: object, user = 'secretary', lang?: string) => send(user, 'POST', '/api/dues/remittances', { orgCode: MAJIA, ...body }, lang);
 

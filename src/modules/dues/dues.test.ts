@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.js';
-import { useTestApp } from '../../../test/support/app.js';
+import { requestsOf, useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { type ErrorBody, json } from '../../../test/support/http.js';
+import { json } from '../../../test/support/http.js';
 import { memberAdder } from '../../../test/support/members.js';
 import type { BasesView, DuesSettingsView, PaymentView, SheetView } from './contracts.js';
 import { duesBases, duesPayments } from './schema.js';
@@ -27,17 +27,7 @@ describe.each(engines)('dues on %s', (engine) => {
     },
   });
 
-  const send = (user: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object, lang?: string) =>
-    t.app.inject({ method, url, payload, headers: { cookie: t.cookies[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
-  const ok = async <T>(response: Awaited<ReturnType<typeof send>>, status = 200) => {
-    expect(response.statusCode, response.body).toBe(status);
-    return json<T>(response);
-  };
-  const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => {
-    expect(response.statusCode, response.body).toBe(400);
-    return json<ErrorBody>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
-  };
-  const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
+  const { send, ok, fieldsOf, events } = requestsOf(t);
   const sheet = (month: string, user = 'secretary') => send(user, 'GET', `/api/dues/sheet?org=${MAJIA}&month=${month}`).then((r) => ok<SheetView>(r));
   const row = (s: SheetView, name: string) => s.items.find((i) => i.person.name === name);
 
