@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excellentCap } from '../../src/modules/appraisal/rules.js';
 import { t } from '../../src/platform/i18n/index.js';
 import { screenshotDir } from './browser.js';
-import { chooseOption, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { chooseInGrid, chooseOption, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 民主评议党员 in a real browser: a branch secretary opens this year's round, enters the evaluations
@@ -26,17 +26,6 @@ describe('democratic appraisal in Chromium', () => {
 
   const inputOf = (scope: Locator, testId: string) => scope.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
   const row = (page: Page, name: string) => page.locator(`[data-testid="appraisal-row"][data-person="${name}"]`);
-  /** Picks a grade in a row's select: the grid has many, and a closed one keeps its list hidden in the page. */
-  const pickGrade = async (page: Page, select: Locator, label: string) => {
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).last();
-    await expect.poll(async () => {
-      if ((await select.textContent())?.includes(label)) return true;
-      if (!(await option.isVisible())) await select.click();
-      await option.click({ timeout: 5_000 }).catch(() => undefined);
-      return false;
-    }, WAIT).toBe(true);
-  };
-
   it('opens the round, evaluates, grades within the cap and follows up a 不合格', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username);
@@ -65,7 +54,7 @@ describe('democratic appraisal in Chromium', () => {
     const cap = excellentCap(full.length, 333);
     await expect.poll(() => page.getByTestId('appraisal-cap').textContent(), WAIT).toBe(`优秀 1/${cap}（正式党员 ${full.length} 人）`);
     // One 优秀 more than the cap: the server refuses and names the cap.
-    for (const name of full.slice(2, 2 + cap)) await pickGrade(page, row(page, name).getByTestId('appraisal-grade'), '优秀');
+    for (const name of full.slice(2, 2 + cap)) await chooseInGrid(page, row(page, name).getByTestId('appraisal-grade'), '优秀', true);
     await inputOf(row(page, worst), 'appraisal-note').fill('长期不参加组织生活，经教育仍无改进');
     await page.getByTestId('appraisal-save-grades').click();
     const overCap = t('zh', 'appraisal.grade.over_cap', { count: cap + 1, cap, full: full.length, permille: 333, excellent: '优秀' });
@@ -86,7 +75,8 @@ describe('democratic appraisal in Chromium', () => {
     expect(await followups.getByTestId('appraisal-followup-row').textContent()).toContain('限期改正');
     await page.screenshot({ path: join(screenshotDir, 'appraisal-followup.png'), fullPage: true });
     await page.close();
-  });
+    // The whole round in one journey takes about a minute beside other tests.
+  }, 180_000);
 
   it('shows the township its branches’ rounds, and fits a phone', async () => {
     const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });

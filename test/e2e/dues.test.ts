@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, systemClock } from '../../src/platform/clock.js';
 import { t } from '../../src/platform/i18n/index.js';
 import { screenshotDir } from './browser.js';
-import { demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { chooseInGrid, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 党费收缴 in a real browser: a branch secretary sets next year's bases of two members (a farmer at the
@@ -35,18 +35,6 @@ describe('dues in Chromium', () => {
   const inputOf = (scope: Locator, testId: string) => scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
   const row = (page: Page, testId: string, name: string) => page.locator(`[data-testid="${testId}"][data-person="${name}"]`);
   const total = (page: Page, which: string) => page.getByTestId(`dues-total-${which}`).locator('.ant-statistic-content').textContent();
-  /** Picks a kind in a row's select, again if a click landed while a list was still moving. */
-  const pickKind = async (page: Page, scope: Locator, label: string) => {
-    const select = scope.getByTestId('dues-base-kind');
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).last();
-    await expect.poll(async () => {
-      if ((await select.textContent())?.includes(label)) return true;
-      if (!(await option.isVisible())) await select.click();
-      await option.click({ timeout: 5_000 }).catch(() => undefined);
-      return false;
-    }, WAIT).toBe(true);
-  };
-
   it('sets the bases of the year, records the month and refuses paying it twice', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username);
@@ -67,9 +55,9 @@ describe('dues in Chromium', () => {
     names.push(...(await rows.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-person')!))));
     const [farmer, earner] = [row(page, 'dues-base-row', names[0]!), row(page, 'dues-base-row', names[1]!)];
 
-    await pickKind(page, farmer, '农民党员');
+    await chooseInGrid(page, farmer.getByTestId('dues-base-kind'), '农民党员');
     await expect.poll(() => farmer.getByTestId('dues-base-rule').textContent(), WAIT).toBe('0.20');
-    await pickKind(page, earner, '在职（工资收入）');
+    await chooseInGrid(page, earner.getByTestId('dues-base-kind'), '在职（工资收入）');
     await inputOf(earner, 'dues-base-base').fill('4000');
     // 4000 元 a month pays 1 %: 40.00; 30 without a reason is the server's to refuse.
     await expect.poll(() => earner.getByTestId('dues-base-rule').textContent(), WAIT).toBe('40.00');

@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { systemClock } from '../../src/platform/clock.js';
 import type { Database } from '../../src/platform/db/database.js';
@@ -27,6 +28,22 @@ export async function chooseOption(page: Page, select: Locator, text: string, se
     await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: WAIT.timeout });
     await page.waitForTimeout(300 * attempt);
   }
+}
+
+/**
+ * Chooses an option of one select among many (a grid's rows): the option of the dropdown that is
+ * open, clicked again until the select shows it, as a list still moving may swallow the click.
+ * `exact` for labels that are part of others (合格 in 基本合格).
+ */
+export async function chooseInGrid(page: Page, select: Locator, label: string, exact = false): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: exact ? new RegExp(`^${label}$`) : label }).last();
+  await expect.poll(async () => {
+    if ((await select.textContent())?.includes(label)) return true;
+    if (!(await option.isVisible())) await select.click();
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    return false;
+  }, WAIT).toBe(true);
 }
 
 export interface WebApp {
