@@ -15,7 +15,7 @@ export const WAIT = { timeout: 20_000, interval: 200 };
 /**
  * Chooses an option of an Ant Design select by its text, typing it first when `search`. On a busy
  * machine the options may still be loading or re-rendering as they are clicked, and the click is
- * lost: choose again until the select shows the option.
+ * lost, or the list closes under it: choose again until the select shows the option.
  */
 export async function chooseOption(page: Page, select: Locator, text: string, search = false): Promise<void> {
   for (let attempt = 1; !(await select.textContent())?.includes(text); attempt++) {
@@ -25,7 +25,8 @@ export async function chooseOption(page: Page, select: Locator, text: string, se
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type(text);
     }
-    await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: WAIT.timeout });
+    // A list that closes under the click (it was still moving) is opened again on the next attempt.
+    await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 }).catch(() => undefined);
     await page.waitForTimeout(300 * attempt);
   }
 }
