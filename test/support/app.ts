@@ -38,7 +38,7 @@ export function useTestApp(engine: Engine, options: { signIn?: string[]; prepare
 
 /**
  * Requests as the signed-in users of a TestApp, and what route tests check of the answers: the body
- * of a success, the fields a 400 names (as "path: message"), the audit events of an action.
+ * of a success, the error of a refusal, the fields a 400 names (as "path: message"), the audit events of an action.
  */
 export function requestsOf(t: TestApp) {
   const send = (user: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object, lang?: string) =>
@@ -48,10 +48,11 @@ export function requestsOf(t: TestApp) {
     expect(response.statusCode, response.body).toBe(status);
     return json<T>(response);
   };
-  const fieldsOf = async (response: Response): Promise<string[]> => {
-    expect(response.statusCode, response.body).toBe(400);
-    return json<ErrorBody>(response).error.fields!.map((f) => `${f.path}: ${f.message}`);
+  const refused = async (response: Response, status: number): Promise<ErrorBody['error']> => {
+    expect(response.statusCode, response.body).toBe(status);
+    return json<ErrorBody>(response).error;
   };
+  const fieldsOf = async (response: Response): Promise<string[]> => (await refused(response, 400)).fields!.map((f) => `${f.path}: ${f.message}`);
   const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
-  return { send, ok, fieldsOf, events };
+  return { send, ok, refused, fieldsOf, events };
 }

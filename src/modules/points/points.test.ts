@@ -1,10 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/support/app.js';
+import { requestsOf, useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { type ErrorBody, json } from '../../../test/support/http.js';
 import { memberAdder } from '../../../test/support/members.js';
-import { auditEvents } from '../../platform/audit/schema.js';
 import { write } from '../../platform/service.js';
 import { users } from '../accounts/schema.js';
 import { duesPayments } from '../dues/schema.js';
@@ -50,18 +48,7 @@ describe.each(engines)('points on %s', (engine) => {
     },
   });
 
-  const send = (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, lang?: string) =>
-    t.app.inject({ method, url, payload, headers: { cookie: t.cookies[user]!, ...(lang ? { 'accept-language': lang } : {}) } });
-  const ok = async <T>(response: Awaited<ReturnType<typeof send>>, status = 200) => {
-    expect(response.statusCode, response.body).toBe(status);
-    return json<T>(response);
-  };
-  const refused = async (response: Awaited<ReturnType<typeof send>>, status: number) => {
-    expect(response.statusCode, response.body).toBe(status);
-    return json<ErrorBody>(response).error;
-  };
-  const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => (await refused(response, 400)).fields!.map((f) => `${f.path}: ${f.message}`);
-  const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
+  const { send, ok, refused, fieldsOf, events } = requestsOf(t);
   const ledger = (user: string, person: string, year = 2026) => send(user, 'GET', `/api/points/ledger?person=${id[person]}&year=${year}`);
   const claim = (user: string, body: object, lang?: string) => send(user, 'POST', '/api/points/entries', body, lang);
   const volunteer = (person: string, extra: object = {}) => ({ personId: id[person], itemId: 'volunteer', occurredOn: '2026-02-14', description: '参加村道清扫志愿服务', evidence: '村委会证明', ...extra });

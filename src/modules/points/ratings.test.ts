@@ -1,10 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/support/app.js';
+import { requestsOf, useTestApp } from '../../../test/support/app.js';
 import { engines } from '../../../test/support/databases.js';
-import { type ErrorBody, json } from '../../../test/support/http.js';
 import { addMember } from '../../../test/support/members.js';
-import { auditEvents } from '../../platform/audit/schema.js';
 import { users } from '../accounts/schema.js';
 import { memberships } from '../members/schema.js';
 import type { RatingList, RatingView } from './contracts.js';
@@ -30,18 +27,8 @@ describe.each(engines)('star ratings on %s', (engine) => {
     },
   });
 
-  const send = (user: string, url: string, payload?: object, method: 'GET' | 'POST' = 'POST') =>
-    t.app.inject({ method, url, payload, headers: { cookie: t.cookies[user]! } });
-  const ok = async <T>(response: Awaited<ReturnType<typeof send>>, status = 200) => {
-    expect(response.statusCode, response.body).toBe(status);
-    return json<T>(response);
-  };
-  const refused = async (response: Awaited<ReturnType<typeof send>>, status: number) => {
-    expect(response.statusCode, response.body).toBe(status);
-    return json<ErrorBody>(response).error;
-  };
-  const fieldsOf = async (response: Awaited<ReturnType<typeof send>>) => (await refused(response, 400)).fields!.map((f) => `${f.path}: ${f.message}`);
-  const events = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.seq);
+  const { ok, refused, fieldsOf, events, send: request } = requestsOf(t);
+  const send = (user: string, url: string, payload?: object, method: 'GET' | 'POST' = 'POST') => request(user, method, url, payload);
   const list = (user: string, query = `org=${MAJIA}&year=2026`) => send(user, `/api/points/ratings?${query}`, undefined, 'GET').then((r) => ok<RatingList>(r));
   const branch = { subjectType: 'branch', orgCode: MAJIA, year: 2026 };
   const ratingId: Record<string, string> = {};
