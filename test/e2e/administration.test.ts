@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCsv } from '../../src/platform/files/table-file.js';
 import { screenshotDir } from './browser.js';
-import { demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { choose, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /** An administrator's journeys: importing organizations from a county office's file, and creating an account. */
 describe('administration in Chromium', () => {
@@ -42,8 +42,7 @@ describe('administration in Chromium', () => {
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-username').fill('zhangwei');
     await page.getByTestId('user-name').fill('张伟');
-    await page.getByTestId('user-role').click();
-    await page.getByTitle('干部', { exact: true }).click();
+    await choose(page, page.getByTestId('user-role'), '干部', true);
     const orgPicker = page.locator('.ant-modal .ant-select').nth(1);
     await orgPicker.click();
     await page.keyboard.type(township.name);

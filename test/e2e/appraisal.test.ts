@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excellentCap } from '../../src/modules/appraisal/rules.js';
 import { t } from '../../src/platform/i18n/index.js';
 import { screenshotDir } from './browser.js';
-import { chooseInGrid, chooseOption, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { choose, chooseOption, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 民主评议党员 in a real browser: a branch secretary opens this year's round, enters the evaluations
@@ -54,7 +54,7 @@ describe('democratic appraisal in Chromium', () => {
     const cap = excellentCap(full.length, 333);
     await expect.poll(() => page.getByTestId('appraisal-cap').textContent(), WAIT).toBe(`优秀 1/${cap}（正式党员 ${full.length} 人）`);
     // One 优秀 more than the cap: the server refuses and names the cap.
-    for (const name of full.slice(2, 2 + cap)) await chooseInGrid(page, row(page, name).getByTestId('appraisal-grade'), '优秀', true);
+    for (const name of full.slice(2, 2 + cap)) await choose(page, row(page, name).getByTestId('appraisal-grade'), '优秀', true);
     await inputOf(row(page, worst), 'appraisal-note').fill('长期不参加组织生活，经教育仍无改进');
     await page.getByTestId('appraisal-save-grades').click();
     const overCap = t('zh', 'appraisal.grade.over_cap', { count: cap + 1, cap, full: full.length, permille: 333, excellent: '优秀' });

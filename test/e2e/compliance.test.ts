@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplianceView, MeetingPage, Rules } from '../../web/src/contracts.js';
 import { screenshotDir } from './browser.js';
-import { demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { choose, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 落实情况 in a real browser: the county administrator follows the 支委会 rule over the county, drills
@@ -125,8 +125,7 @@ describe('compliance views in Chromium', () => {
     await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain-error').first().textContent(), WAIT).toContain('已被其他要求使用');
     // The county's own practice: every village branch meets on Mondays.
     await id.fill('monday_meeting_branch_weekly');
-    await page.getByTestId('rule-field-subjectType').click();
-    await page.getByTitle('党支部', { exact: true }).click();
+    await choose(page, page.getByTestId('rule-field-subjectType'), '党支部', true);
     await page.getByTestId('rule-field-label').fill('村级周一例会');
     await okButton(page).click();
     await expect.poll(() => page.getByTestId('rule-label-monday_meeting_branch_weekly').textContent(), WAIT).toContain('村级周一例会');

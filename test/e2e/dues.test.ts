@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, systemClock } from '../../src/platform/clock.js';
 import { t } from '../../src/platform/i18n/index.js';
 import { screenshotDir } from './browser.js';
-import { chooseInGrid, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { choose, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 党费收缴 in a real browser: a branch secretary sets next year's bases of two members (a farmer at the
@@ -55,9 +55,9 @@ describe('dues in Chromium', () => {
     names.push(...(await rows.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-person')!))));
     const [farmer, earner] = [row(page, 'dues-base-row', names[0]!), row(page, 'dues-base-row', names[1]!)];
 
-    await chooseInGrid(page, farmer.getByTestId('dues-base-kind'), '农民党员');
+    await choose(page, farmer.getByTestId('dues-base-kind'), '农民党员');
     await expect.poll(() => farmer.getByTestId('dues-base-rule').textContent(), WAIT).toBe('0.20');
-    await chooseInGrid(page, earner.getByTestId('dues-base-kind'), '在职（工资收入）');
+    await choose(page, earner.getByTestId('dues-base-kind'), '在职（工资收入）');
     await inputOf(earner, 'dues-base-base').fill('4000');
     // 4000 元 a month pays 1 %: 40.00; 30 without a reason is the server's to refuse.
     await expect.poll(() => earner.getByTestId('dues-base-rule').textContent(), WAIT).toBe('40.00');

@@ -32,12 +32,14 @@ export async function chooseOption(page: Page, select: Locator, text: string, se
 }
 
 /**
- * Chooses an option of one select among many (a grid's rows): the option of the dropdown that is
- * open, clicked again until the select shows it, as a list still moving may swallow the click.
+ * Chooses an option of a select (also one among many, as in a grid's rows): the option of the dropdown
+ * that is open, clicked again until the select shows it, as a list still moving may swallow the click;
+ * then waits for the list to close, as an open one covers the fields below it.
  * `exact` for labels that are part of others (合格 in 基本合格).
  */
-export async function chooseInGrid(page: Page, select: Locator, label: string, exact = false): Promise<void> {
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+export async function choose(page: Page, select: Locator, label: string, exact = false): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const option = open.locator('.ant-select-item-option')
     .filter({ hasText: exact ? new RegExp(`^${label}$`) : label }).last();
   await expect.poll(async () => {
     if ((await select.textContent())?.includes(label)) return true;
@@ -45,6 +47,8 @@ export async function chooseInGrid(page: Page, select: Locator, label: string, e
     await option.click({ timeout: 5_000 }).catch(() => undefined);
     return false;
   }, WAIT).toBe(true);
+  // Not Escape: in a modal that closes the modal once the list has gone.
+  await expect.poll(() => open.count(), WAIT).toBe(0);
 }
 
 export interface WebApp {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotDir } from './browser.js';
-import { demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { choose, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /** A branch secretary's journey through the member register: list, filter, open a profile, show full numbers. */
 describe('member register in Chromium', () => {
@@ -32,8 +32,7 @@ describe('member register in Chromium', () => {
     await expect.poll(async () => total(await page.getByTestId('members-total').textContent()), WAIT).toBe(members.length);
     await expect.poll(() => page.getByTestId('members-table').textContent(), WAIT).toMatch(/\d{6}\*+[\dX]{4}/);
 
-    await page.getByTestId('member-gender').click();
-    await page.getByTitle('女', { exact: true }).click();
+    await choose(page, page.getByTestId('member-gender'), '女', true);
     await page.getByTestId('member-filter-apply').click();
     await page.waitForURL(/gender=2/);
     const women = members.filter((p) => p.gender === '2');
