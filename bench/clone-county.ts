@@ -27,9 +27,7 @@ const PATH_COLUMNS = new Set(['path', 'org_path', 'subtree_path']);
 function valueOf(table: string, column: string, to: { id: string; fromCode: string; code: string; shift: number }): string {
   if (column === 'county_id') return `'${to.id}'::uuid`;
   if (table === 'organizations' && column === 'seq') return `seq + ${to.shift}`;
-  if (PATH_COLUMNS.has(column)) {
-    return `(select string_agg((x::int + ${to.shift})::text || '.', '' order by n) from unnest(string_to_array(rtrim("${column}", '.'), '.')) with ordinality u(x, n))`;
-  }
+  if (PATH_COLUMNS.has(column)) return `(select new from clone_paths where old = "${column}")`;
   if (table === 'organizations' && column === 'code') return `case when left(code, 6) = '${to.fromCode}' then '${to.code}' || substr(code, 7) else code end`;
   if (table === 'users' && column === 'username') return `username || '${to.code}'`;
   return `"${column}"`;
@@ -51,6 +49,11 @@ export async function cloneCounty(raw: Raw, fromCode: string, toCode: string): P
     await raw.query('set local session_replication_role = replica');
     const [to] = await raw.query<{ id: string }>('insert into counties (code, name) values ($1, $2) returning id', [toCode, `${from.name}（${toCode}）`]);
     const [seqs] = await raw.query<{ shift: number }>('select (select max(seq) from organizations) - min(seq) + 1 as shift from organizations where county_id = $1', [from.id]);
+    // Every path column holds an organization's path: each is rewritten once here, then looked up
+    // (spelling it out per row made a copy six times slower).
+    await raw.query('create temporary table clone_paths (old text primary key, new text not null) on commit drop');
+    await raw.query(`insert into clone_paths select path, (select string_agg((x::int + ${Number(seqs!.shift)})::text || '.', '' order by n)
+      from unnest(string_to_array(rtrim(path, '.'), '.')) with ordinality u(x, n)) from organizations where county_id = $1`, [from.id]);
     for (const { table_name: table, columns } of tables.filter((t) => !NOT_COPIED.has(t.table_name))) {
       const list = columns.map((c) => `"${c}"`).join(', ');
       const values = columns.map((c) => valueOf(table, c, { id: to!.id, fromCode, code: toCode, shift: Number(seqs!.shift) })).join(', ');
