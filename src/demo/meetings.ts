@@ -8,7 +8,8 @@
  * its own random stream, so the rest of the generator's output stays as it was.
  */
 import type { MeetingKind } from '../modules/meetings/kinds.js';
-import { addDays as addCalendarDays, periodOf, periodsBetween } from '../platform/cadence/periods.js';
+import { periodOf, periodsBetween } from '../platform/cadence/periods.js';
+import { addDays as addCalendarDays } from '../platform/dates.js';
 import { addMonths } from '../platform/dates.js';
 import type { DemoCounty, DemoOrg } from './generate.js';
 import { Random } from './random.js';

@@ -41,6 +41,24 @@ export function addMonths(date: string, months: number): string {
   return formatDate(year, month, Math.min(Number(date.slice(8, 10)), daysInMonth(year, month)));
 }
 
+const DAY = 86_400_000;
+const toTime = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+
+export function addDays(day: string, days: number): string {
+  const d = new Date(toTime(day) + days * DAY);
+  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Days from one day to another: 0 for the same day, negative when `to` comes first. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toTime(to) - toTime(from)) / DAY);
+}
+
+/** Monday 1 … Sunday 7. */
+export function isoWeekday(day: string): number {
+  return ((new Date(toTime(day)).getUTCDay() + 6) % 7) + 1;
+}
+
 /** Age in full years on `on` of someone born on `birth` (a 29 February birthday counts on 1 March). */
 export function fullYears(birth: string, on: string): number {
   const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));

@@ -6,7 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { postsWith } from '../../platform/access/actor.js';
-import { addDays, periodLabel, periodOf } from '../../platform/cadence/periods.js';
+import { periodLabel, periodOf } from '../../platform/cadence/periods.js';
+import { addDays } from '../../platform/dates.js';
 import { cellStatus } from '../../platform/cadence/status.js';
 import { chinaDate } from '../../platform/clock.js';
 import { rows } from '../../platform/db/database.js';

@@ -15,7 +15,7 @@
  *   that month, and a transfer (one relation ends the day the next begins) does not interrupt it.
  */
 import { addMonthsTo } from '../dues/rules.js';
-import { addDays } from '../../platform/cadence/periods.js';
+import { addDays } from '../../platform/dates.js';
 
 /** Months in a row that flag a member (rules.md §1.4). */
 export const IDLE_FLAG_MONTHS = 6;

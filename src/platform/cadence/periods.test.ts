@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, parsePeriodKey, periodLabel, periodOf, periodsBetween, periodUnits } from './periods.js';
+import { addDays } from '../dates.js';
+import { parsePeriodKey, periodLabel, periodOf, periodsBetween, periodUnits } from './periods.js';
 
 describe('periodOf', () => {
   it('gives ISO weeks from Monday to Sunday, numbered by the year of their Thursday', () => {

@@ -3,7 +3,7 @@
  * work weeks run), months, quarters and years, on 'YYYY-MM-DD' days. A period is named by a key
  * ('2026-W03', '2026-03', '2026-Q1', '2026') that sorts in time order within its unit.
  */
-import { addMonths, formatDate } from '../dates.js';
+import { addDays, addMonths, daysBetween, formatDate, isoWeekday } from '../dates.js';
 
 export const periodUnits = ['week', 'month', 'quarter', 'year'] as const;
 export type PeriodUnit = (typeof periodUnits)[number];
@@ -16,15 +16,6 @@ export interface Period {
   end: string;
 }
 
-const DAY = 86_400_000;
-const toTime = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-const fromTime = (time: number) => {
-  const d = new Date(time);
-  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-};
-export const addDays = (day: string, days: number) => fromTime(toTime(day) + days * DAY);
-/** Monday 1 … Sunday 7. */
-const isoWeekday = (day: string) => ((new Date(toTime(day)).getUTCDay() + 6) % 7) + 1;
 
 /** The Monday of ISO week 1 of a year: the week holding its first Thursday. */
 function weekOneMonday(year: number): string {
@@ -36,7 +27,7 @@ function week(day: string): Period {
   const monday = addDays(day, 1 - isoWeekday(day));
   // The ISO week-year is the year of the week's Thursday.
   const year = Number(addDays(monday, 3).slice(0, 4));
-  const n = Math.round((toTime(monday) - toTime(weekOneMonday(year))) / (7 * DAY)) + 1;
+  const n = daysBetween(weekOneMonday(year), monday) / 7 + 1;
   return { unit: 'week', key: `${year}-W${String(n).padStart(2, '0')}`, start: monday, end: addDays(monday, 6) };
 }
 

@@ -16,3 +16,11 @@ export const bytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
   dataType: () => 'bytea',
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
+
+/**
+ * A full-text vector, filled by the application from character pairs (platform/text search):
+ * no database has a Chinese parser, and a generated column would need the tokenizer in SQL.
+ */
+export const tsvector = customType<{ data: string; driverData: string }>({
+  dataType: () => 'tsvector',
+});
