@@ -16,14 +16,22 @@ export const abilities = [
   'member.approve',
   'meeting.manage',
   'dues.manage',
+  'household.manage',
+  'contracting.manage',
+  'visit.record',
+  'concern.handle',
+  'concern.dispatch',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
 export const roleAbilities: Record<Role, readonly Ability[]> = {
   county_admin: abilities,
   township_admin: abilities,
-  branch_secretary: ['org.read', 'person.read', 'person.read_sensitive', 'member.manage', 'meeting.manage', 'dues.manage'],
-  cadre: ['org.read', 'person.read'],
+  branch_secretary: [
+    'org.read', 'person.read', 'person.read_sensitive', 'member.manage', 'meeting.manage', 'dues.manage',
+    'household.manage', 'visit.record', 'concern.handle', 'concern.dispatch',
+  ],
+  cadre: ['org.read', 'person.read', 'visit.record', 'concern.handle'],
   member: ['org.read'],
 };
 
@@ -46,4 +54,9 @@ export const abilityLabels: Record<Ability, { zh: string; en: string }> = {
   'member.approve': { zh: '审批发展党员、转正，并可说明理由后越过规则', en: 'approve admissions and full membership, and override rules with a reason' },
   'meeting.manage': { zh: '记录会议和组织生活', en: 'record meetings and organizational life' },
   'dues.manage': { zh: '管理党费收缴、上缴和使用', en: 'manage Party dues: bases, payments, remittances and uses' },
+  'household.manage': { zh: '管理农户信息', en: 'manage households' },
+  'contracting.manage': { zh: '安排包村工作组和结对帮扶', en: 'arrange contracting teams and pairings' },
+  'visit.record': { zh: '记录走访和民情日记', en: 'record visits and visit diaries' },
+  'concern.handle': { zh: '办理民情诉求、代群众登记诉求', en: 'handle concerns and enter them for villagers' },
+  'concern.dispatch': { zh: '受理、分派、转办民情诉求并审核答复', en: 'accept, assign and refer concerns and review replies' },
 };
