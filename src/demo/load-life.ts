@@ -65,8 +65,8 @@ export async function loadOrganizationalLife(w: WriteScope, demo: DemoCounty, { 
   const points = demoPoints(demo, demo.asOf);
   await insertChunked(points.entries.map((e) => ({ ...withOrg(e), decidedAt: e.status === 'approved' ? at(e.occurredOn) : null })),
     (chunk) => w.tx.insert(pointEntries).values(chunk));
-  await insertChunked(points.ratings.map(({ orgCode, ...r }) => ({
-    countyId, subjectType: 'branch', orgId: org(orgCode).id, orgPath: org(orgCode).path, ...r,
+  await insertChunked(points.ratings.map(({ orgCode, personKey, ...r }) => ({
+    countyId, subjectType: personKey ? 'member' : 'branch', personId: personKey ? personIds.get(personKey)! : null, orgId: org(orgCode).id, orgPath: org(orgCode).path, ...r,
     selfAt: at(`${r.year}-12-10`), reviewedAt: r.reviewScores ? at(`${r.year}-12-20`) : null, approvedAt: r.status === 'approved' ? at(`${r.year + 1}-01-10`) : null,
   })), (chunk) => w.tx.insert(starRatings).values(chunk));
 

@@ -5,6 +5,7 @@ import { systemClock } from '../platform/clock.js';
 import { rows, type Database } from '../platform/db/database.js';
 import { generateCounty } from './generate.js';
 import { loadDemoCounty } from './load.js';
+import { demoPoints } from './points.js';
 import { demoRecords } from './records.js';
 
 const demo = generateCounty({ seed: 3, code: '530522', asOf: '2026-06-30', memberTarget: 600 });
@@ -78,5 +79,16 @@ describe.each(engines)('loading a demo county on %s', (engine) => {
       select coalesce(sum(b.n), 0)::int as n from member_breakdowns b join organizations o on o.county_id = b.county_id and o.path = b.subtree_path
       where o.parent_id is null and b.dimension = 'gender' and b.category in ('full', 'probationary')`);
     expect(tallied[0]?.n).toBe(demo.people.filter((p) => isMember(p.membership?.category)).length);
+  });
+
+  it('writes the star ratings of branches and of members, each member rated under their own person', async () => {
+    const expected = demoPoints(demo, demo.asOf).ratings;
+    const got = await rows<{ subject_type: string; n: number; wrong: number }>(database.db, sql`
+      select r.subject_type, count(*)::int as n, count(*) filter (where p.org_id is distinct from r.org_id and r.subject_type = 'member')::int as wrong
+      from star_ratings r left join people p on p.county_id = r.county_id and p.id = r.person_id group by r.subject_type order by r.subject_type`);
+    expect(got).toEqual([
+      { subject_type: 'branch', n: expected.filter((r) => r.personKey === null).length, wrong: 0 },
+      { subject_type: 'member', n: expected.filter((r) => r.personKey !== null).length, wrong: 0 },
+    ]);
   });
 });

@@ -29,7 +29,7 @@ describe('the demo county’s points and star ratings', () => {
   });
 
   it('rates every branch of last year, approved with the stars its reviewed scores give', () => {
-    const lastYear = ratings.filter((r) => r.year === 2025);
+    const lastYear = ratings.filter((r) => r.year === 2025 && r.personKey === null);
     expect(lastYear.length).toBeGreaterThan(branches.length / 2);
     for (const r of lastYear) {
       expect(r.status).toBe('approved');
@@ -38,6 +38,24 @@ describe('the demo county’s points and star ratings', () => {
       expect(r.stars).toBe(starsFor(scoreTotal(r.reviewScores!), defaultPointsSettings.ratingStars.branch));
     }
     expect(new Set(lastYear.map((r) => r.stars)).size).toBeGreaterThan(1);
+  });
+
+  it('rates about half of last year’s full members of those branches, approved against the member indicators', () => {
+    const members = ratings.filter((r) => r.personKey !== null);
+    const people = new Map(demo.people.map((p) => [p.key, p]));
+    const rated = new Set(ratings.filter((r) => r.year === 2025 && r.personKey === null).map((r) => r.orgCode));
+    const full = demo.people.filter((p) => rated.has(p.orgCode) && p.membership && stageOn(p.membership, '2025-12-01') === 'full' && stageOn(p.membership, '2025-12-31') === 'full');
+    expect(members.length).toBeGreaterThan(full.length * 0.35);
+    expect(members.length).toBeLessThan(full.length * 0.65);
+    expect(new Set(members.map((r) => r.personKey)).size).toBe(members.length);
+    for (const r of members) {
+      const person = people.get(r.personKey!)!;
+      expect(person.orgCode).toBe(r.orgCode);
+      expect(stageOn(person.membership!, '2025-12-31')).toBe('full');
+      expect([r.year, r.status]).toEqual([2025, 'approved']);
+      expect(checkScores(r.reviewScores!, defaultPointsSettings.memberIndicators)).toEqual([]);
+      expect(r.stars).toBe(starsFor(scoreTotal(r.reviewScores!), defaultPointsSettings.ratingStars.member));
+    }
   });
 
   it('has this year’s ratings in progress, none approved, and leaves the accounts’ branch and people alone', () => {

@@ -1,7 +1,8 @@
 /**
  * The demo county's points and star ratings: in every branch a few claims of the catalogue's manual
  * items this year, most approved and one waiting for the township; every branch's rating of last
- * year approved; of this year's, some self-assessed and some reviewed. The branch holding the demo
+ * year approved, and about half its full members' (a branch rates members where the county asks it
+ * to); of this year's, some self-assessed and some reviewed. The branch holding the demo
  * accounts and its account holders are left without any, so the walk-through starts from nothing.
  * Derived from the generated county with its own random stream.
  */
@@ -16,6 +17,8 @@ export interface DemoPointEntry {
   personKey: string; orgCode: string; itemId: string; points: number; occurredOn: string; description: string; evidence: string | null; status: 'approved' | 'pending';
 }
 export interface DemoStarRating {
+  /** Null for the branch's own rating. */
+  personKey: string | null;
   orgCode: string; year: number; status: 'self_assessed' | 'reviewed' | 'approved';
   selfScores: Record<string, number>; reviewScores: Record<string, number> | null; stars: number | null;
 }
@@ -39,6 +42,17 @@ const memberOn = (p: DemoPerson, day: string) => {
 
 const scoresOf = (indicators: Indicator[], rng: Random, low: number) =>
   Object.fromEntries(indicators.map((i) => [i.id, Math.min(i.max, rng.int(Math.round(i.max * low), i.max))]));
+
+/** Last year's approved ratings of about half the branch's members who were full members all December. */
+function memberRatings(members: DemoPerson[], orgCode: string, year: number, rng: Random): DemoStarRating[] {
+  const { memberIndicators: indicators, ratingStars } = defaultPointsSettings;
+  return members.filter((p) => p.membership && stageOn(p.membership, `${year}-12-01`) === 'full' && stageOn(p.membership, `${year}-12-31`) === 'full' && rng.chance(0.5))
+    .map((p) => {
+      const selfScores = scoresOf(indicators, rng, 0.8);
+      const reviewScores = Object.fromEntries(Object.entries(selfScores).map(([id, s]) => [id, Math.max(0, s - rng.int(0, 3))]));
+      return { personKey: p.key, orgCode, year, status: 'approved' as const, selfScores, reviewScores, stars: starsFor(scoreTotal(reviewScores), ratingStars.member) };
+    });
+}
 
 export function demoPoints(demo: DemoCounty, asOf: string): { entries: DemoPointEntry[]; ratings: DemoStarRating[] } {
   const rng = new Random(`points:${demo.code}:${asOf}`);
@@ -69,13 +83,14 @@ export function demoPoints(demo: DemoCounty, asOf: string): { entries: DemoPoint
     if (branch.establishedOn < `${year - 1}-01-01`) {
       const selfScores = scoresOf(indicators, rng, 0.7);
       const reviewScores = Object.fromEntries(Object.entries(selfScores).map(([id, s]) => [id, Math.max(0, s - rng.int(0, 2))]));
-      ratings.push({ orgCode: branch.code, year: year - 1, status: 'approved', selfScores, reviewScores, stars: starsFor(scoreTotal(reviewScores), settings.ratingStars.branch) });
+      ratings.push({ personKey: null, orgCode: branch.code, year: year - 1, status: 'approved', selfScores, reviewScores, stars: starsFor(scoreTotal(reviewScores), settings.ratingStars.branch) });
+      ratings.push(...memberRatings(members, branch.code, year - 1, rng));
     }
     const progress = rng.next();
-    if (progress < 0.3) ratings.push({ orgCode: branch.code, year, status: 'self_assessed', selfScores: scoresOf(indicators, rng, 0.7), reviewScores: null, stars: null });
+    if (progress < 0.3) ratings.push({ personKey: null, orgCode: branch.code, year, status: 'self_assessed', selfScores: scoresOf(indicators, rng, 0.7), reviewScores: null, stars: null });
     else if (progress < 0.45) {
       const selfScores = scoresOf(indicators, rng, 0.7);
-      ratings.push({ orgCode: branch.code, year, status: 'reviewed', selfScores, reviewScores: scoresOf(indicators, rng, 0.6), stars: null });
+      ratings.push({ personKey: null, orgCode: branch.code, year, status: 'reviewed', selfScores, reviewScores: scoresOf(indicators, rng, 0.6), stars: null });
     }
   }
   return { entries, ratings };
