@@ -6,6 +6,11 @@ import { rows, type Database } from '../platform/db/database.js';
 import { generateCounty } from './generate.js';
 import { loadDemoCounty } from './load.js';
 import { demoPoints } from './points.js';
+import { demoConcerns } from './concerns.js';
+import { demoContracting } from './contracting.js';
+import { demoDiaries } from './diaries.js';
+import { demoHouseholds } from './households.js';
+import { demoPairings } from './pairing.js';
 import { demoRecords } from './records.js';
 
 const demo = generateCounty({ seed: 3, code: '530522', asOf: '2026-06-30', memberTarget: 600 });
@@ -90,5 +95,20 @@ describe.each(engines)('loading a demo county on %s', (engine) => {
       { subject_type: 'branch', n: expected.filter((r) => r.personKey === null).length, wrong: 0 },
       { subject_type: 'member', n: expected.filter((r) => r.personKey !== null).length, wrong: 0 },
     ]);
+  });
+
+  it('writes the contact with the masses: every generated household, visit, diary, pairing and concern, in its village', async () => {
+    const [got] = await rows<Record<string, number>>(database.db, sql`
+      select (select count(*) from households)::int as households, (select count(*) from visits)::int as visits,
+        (select count(*) from visit_diaries)::int as diaries, (select count(*) from pairings)::int as pairings,
+        (select count(*) from concerns)::int as concerns,
+        (select count(*) from concerns c join organizations o on o.county_id = c.county_id and o.id = c.org_id where c.org_path <> o.path)::int as misplaced,
+        (select count(*) from visit_diaries where search @@ to_tsquery('simple', '饮水'))::int as found`);
+    expect(got).toMatchObject({
+      households: demoHouseholds(demo, demo.asOf).length, visits: demoContracting(demo, demo.asOf).visits.length,
+      diaries: demoDiaries(demo, demo.asOf).length, pairings: demoPairings(demo, demo.asOf).length,
+      concerns: demoConcerns(demo, demo.asOf).length, misplaced: 0,
+    });
+    expect(got!.found).toBeGreaterThan(0);
   });
 });

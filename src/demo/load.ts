@@ -16,6 +16,7 @@ import { people, posts } from '../modules/people/schema.js';
 import type { DemoCounty, DemoMembership } from './generate.js';
 import { insertChunked } from './insert.js';
 import { loadOrganizationalLife } from './load-life.js';
+import { loadContactWithTheMasses } from './load-masses.js';
 import { demoRecords } from './records.js';
 
 export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Promise<{ countyId: string }> {
@@ -123,12 +124,13 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
     await w.tx.insert(users).values(demo.accounts.map((a) => ({
       countyId, username: a.username, passwordHash: passwordHashes.get(a.username)!, personId: personIds.get(a.personKey)!,
     })));
+    const masses = await loadContactWithTheMasses(w, demo, { countyId, orgRows, personIds });
 
     const rootPath = orgRows.get(root.code)!.path;
     const loaded = {
       organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length,
       admissionSteps: records.steps.length, transfers: records.transfers.length, posts: demo.posts.length, users: demo.accounts.length,
-      ...life,
+      ...life, ...masses,
     };
     w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, entityLabel: `${demo.name}（${demo.code}）`, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
   });

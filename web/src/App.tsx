@@ -24,6 +24,15 @@ const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
 const DuesPage = lazy(() => import('./pages/DuesPage.js'));
 const PointsPage = lazy(() => import('./pages/PointsPage.js'));
 const AppraisalPage = lazy(() => import('./pages/AppraisalPage.js'));
+const ContractingPage = lazy(() => import('./pages/ContractingPage.js'));
+const ConcernsPage = lazy(() => import('./pages/ConcernsPage.js'));
+// The public concern pages: no sign-in, outside the layout.
+const PublicConcernPage = lazy(() => import('./pages/PublicConcernPage.js'));
+const PublicTrackingPage = lazy(() => import('./pages/PublicTrackingPage.js'));
+const DiariesPage = lazy(() => import('./pages/DiariesPage.js'));
+const PairingPage = lazy(() => import('./pages/PairingPage.js'));
+const HouseholdsPage = lazy(() => import('./pages/HouseholdsPage.js'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
 
@@ -33,6 +42,8 @@ export function App() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/v/:orgCode" element={<PublicConcernPage />} />
+        <Route path="/t/:trackingCode" element={<PublicTrackingPage />} />
         <Route element={<RequireSignIn />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
@@ -51,7 +62,13 @@ export function App() {
             <Route path="dues" element={<DuesPage />} />
             <Route path="points" element={<PointsPage />} />
             <Route path="appraisal" element={<AppraisalPage />} />
+            <Route path="contracting" element={<ContractingPage />} />
             <Route path="participation" element={<ParticipationPage />} />
+            <Route path="concerns" element={<ConcernsPage />} />
+            <Route path="diaries" element={<DiariesPage />} />
+            <Route path="pairing" element={<PairingPage />} />
+            <Route path="households" element={<HouseholdsPage />} />
+            <Route path="calendar" element={<CalendarPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />

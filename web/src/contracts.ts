@@ -153,3 +153,77 @@ import type { flaggedView, participationView } from '../../src/modules/participa
 export type AttachmentView = z.infer<typeof attachmentView>;
 export type ParticipationView = z.infer<typeof participationView>;
 export type FlaggedView = z.infer<typeof flaggedView>;
+
+// concerns: the handler's inbox and a concern's detail; the public form and tracking page
+import type {
+  concernDetail, concernSummary, inboxView, onBehalfBody, settingsView as concernSettingsView, trackingView, villageView,
+} from '../../src/modules/concerns/contracts.js';
+export type ConcernSettings = z.infer<typeof concernSettingsView>;
+export type ConcernSummary = z.infer<typeof concernSummary>;
+export type ConcernInbox = z.infer<typeof inboxView>;
+export type ConcernDetail = z.infer<typeof concernDetail>;
+export type ConcernAction = keyof ConcernDetail['can'];
+export type OnBehalfBody = z.input<typeof onBehalfBody>;
+export type VillageView = z.infer<typeof villageView>;
+export type TrackingView = z.infer<typeof trackingView>;
+
+// diaries and pairing: visit diaries found by any two characters; cadres paired with households, quotas, contacts
+import type { diaryBody, diaryDetail, diaryPage, diaryPatch, segment } from '../../src/modules/diaries/contracts.js';
+import type {
+  contactBody, endPairingBody, pairingBody, pairingCompliance, pairingDetail, pairingPage, pairingSettingsView, quotasView,
+} from '../../src/modules/pairing/contracts.js';
+export type DiaryPage = z.infer<typeof diaryPage>;
+export type DiaryDetail = z.infer<typeof diaryDetail>;
+export type DiaryBody = z.input<typeof diaryBody>;
+export type DiaryPatchBody = z.input<typeof diaryPatch>;
+export type DiarySegment = z.infer<typeof segment>;
+export type PairingSettingsView = z.infer<typeof pairingSettingsView>;
+export type PairingPage = z.infer<typeof pairingPage>;
+export type PairingItem = PairingPage['items'][number];
+export type PairingDetail = z.infer<typeof pairingDetail>;
+export type PairingBody = z.input<typeof pairingBody>;
+export type PairingEndBody = z.input<typeof endPairingBody>;
+export type PairingContactBody = z.input<typeof contactBody>;
+export type PairingQuotas = z.infer<typeof quotasView>;
+export type PairingCompliance = z.infer<typeof pairingCompliance>;
+
+// contracting: township teams, visits, the visit quota and the board
+import type {
+  boardView, complianceView as contractingComplianceView, settingsBody as contractingSettingsBody,
+  settingsView as contractingSettingsView, teamBody, teamPatch, teamsView, teamView, visitBody, visitDetail, visitOptions, visitPage, visitPatch,
+} from '../../src/modules/contracting/contracts.js';
+export type ContractingSettingsView = z.infer<typeof contractingSettingsView>;
+export type ContractingSettingsBody = z.input<typeof contractingSettingsBody>;
+export type ContractingTeams = z.infer<typeof teamsView>;
+export type ContractingTeam = z.infer<typeof teamView>;
+export type ContractingTeamBody = z.input<typeof teamBody>;
+export type ContractingTeamPatch = z.input<typeof teamPatch>;
+export type ContractingBoard = z.infer<typeof boardView>;
+export type ContractingCompliance = z.infer<typeof contractingComplianceView>;
+export type VisitOptions = z.infer<typeof visitOptions>;
+export type VisitBody = z.input<typeof visitBody>;
+export type VisitPatchBody = z.input<typeof visitPatch>;
+export type VisitDetail = z.infer<typeof visitDetail>;
+export type VisitPage = z.infer<typeof visitPage>;
+export type VisitItem = VisitPage['items'][number];
+// issue 5 part A: the work calendar and households
+import type {
+  calendarDayInput, calendarImportReport, calendarYearsView, calendarYearView,
+} from '../../src/platform/calendar/contracts.js';
+import type {
+  householdChoices, householdCreate, householdDetail, householdImportReport, householdListQuery, householdMemberInput, householdPage, householdPatch, householdSettingsView,
+} from '../../src/modules/households/contracts.js';
+export type CalendarYear = z.infer<typeof calendarYearView>;
+export type CalendarYears = z.infer<typeof calendarYearsView>;
+export type CalendarDayInput = z.input<typeof calendarDayInput>;
+export type CalendarImportReport = z.infer<typeof calendarImportReport>;
+export type HouseholdSettings = z.infer<typeof householdSettingsView>;
+export type HouseholdListQuery = z.input<typeof householdListQuery>;
+export type HouseholdPage = z.infer<typeof householdPage>;
+export type HouseholdItem = HouseholdPage['items'][number];
+export type HouseholdDetail = z.infer<typeof householdDetail>;
+export type HouseholdCreateBody = z.input<typeof householdCreate>;
+export type HouseholdPatchBody = z.input<typeof householdPatch>;
+export type HouseholdMemberBody = z.input<typeof householdMemberInput>;
+export type HouseholdImportReport = z.infer<typeof householdImportReport>;
+export type HouseholdChoices = z.infer<typeof householdChoices>;

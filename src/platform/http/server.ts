@@ -115,7 +115,7 @@ function sendError(error: FastifyError | AppError, request: FastifyRequest, repl
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return send(reply, 400, 'malformed_json', t(lang, 'error.malformed_json'));
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return send(reply, 413, 'body_too_large', t(lang, 'error.body_too_large', { limit: `${BODY_LIMIT / 1024} KB` }));
+      return send(reply, 413, 'body_too_large', t(lang, 'error.body_too_large', { limit: `${(request.routeOptions.bodyLimit ?? BODY_LIMIT) / 1024} KB` }));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return send(reply, 415, 'unsupported_media_type', t(lang, 'error.unsupported_media_type', { type: String(request.headers['content-type'] ?? '') }));
   }

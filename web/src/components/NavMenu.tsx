@@ -56,6 +56,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     { key: '/organizations', icon: <ApartmentOutlined />, label: t('nav.organizations') },
     gated(t, '/members', 'nav.members', <TeamOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
+    gated(t, '/households', 'nav.households', <HomeOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     gated(t, '/transfers', 'nav.transfers', <SwapOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     { key: '/meetings', icon: <CalendarOutlined />, label: t('nav.meetings') },
     { key: '/compliance', icon: <CheckSquareOutlined />, label: t('nav.compliance') },
@@ -66,7 +67,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: 'contact',
       icon: <UsergroupAddOutlined />,
       label: t('nav.contact'),
-      children: [coming(t, 'visits', 'nav.visits'), coming(t, 'diaries', 'nav.diaries'), coming(t, 'concerns', 'nav.concerns')],
+      children: [{ key: '/contracting', label: t('nav.visits') }, gated(t, '/diaries', 'nav.diaries', undefined, user.abilities.includes('visit.record'), 'nav.noDiariesAbility'), gated(t, '/pairing', 'nav.pairing', undefined, user.abilities.includes('person.read'), 'nav.noMembersAbility'), gated(t, '/concerns', 'nav.concerns', undefined, user.abilities.includes('concern.handle'), 'concerns.reason.no_ability')],
     },
     {
       key: 'rectification',
@@ -79,6 +80,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     gated(t, '/statistics', 'nav.reports', <BarChartOutlined />, user.abilities.includes('person.read'), 'nav.noStatisticsAbility'),
     gated(t, '/audit', 'nav.audit', <AuditOutlined />, user.abilities.includes('audit.read'), 'nav.noAuditAbility'),
     gated(t, '/users', 'nav.users', <UserSwitchOutlined />, user.abilities.includes('user.manage'), 'nav.noUsersAbility'),
+    { key: '/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     { key: '/account', icon: <SettingOutlined />, label: t('nav.account') },
   ];
 

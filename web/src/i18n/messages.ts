@@ -2,7 +2,9 @@
 import { accountsEn, accountsZh } from './accounts.js';
 import { admissionEn, admissionZh } from './admission.js';
 import { complianceEn, complianceZh } from './compliance.js';
+import { diariesEn, diariesZh } from './diaries.js';
 import { duesEn, duesZh } from './dues.js';
+import { pairingEn, pairingZh } from './pairing.js';
 import { pointsEn, pointsZh } from './points.js';
 import { appraisalEn, appraisalZh } from './appraisal.js';
 import { meetingsEn, meetingsZh } from './meetings.js';
@@ -14,6 +16,9 @@ import { organizationsEn, organizationsZh } from './organizations.js';
 import { personFormsEn, personFormsZh } from './personForms.js';
 import { statisticsEn, statisticsZh } from './statistics.js';
 import { transfersEn, transfersZh } from './transfers.js';
+import { concernsEn, concernsZh } from './concerns.js';
+import { contractingEn, contractingZh } from './contracting.js';
+import { householdsEn, householdsZh } from './households.js';
 
 export const zh = {
   ...accountsZh,
@@ -31,6 +36,11 @@ export const zh = {
   ...duesZh,
   ...pointsZh,
   ...appraisalZh,
+  ...diariesZh,
+  ...pairingZh,
+  ...concernsZh,
+  ...contractingZh,
+  ...householdsZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -245,6 +255,11 @@ export const en: Record<MessageKey, string> = {
   ...duesEn,
   ...pointsEn,
   ...appraisalEn,
+  ...diariesEn,
+  ...pairingEn,
+  ...concernsEn,
+  ...contractingEn,
+  ...householdsEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',
