@@ -4,12 +4,11 @@
  * may go, and its households found by name, number or group.
  */
 import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { can, inScope, permission } from '../../platform/access/actor.js';
+import { inScope, permission } from '../../platform/access/actor.js';
 import { chinaDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
-import { escapeLike } from '../../platform/text/pinyin.js';
 import { households } from '../households/schema.js';
 import { visibleOrg, type OrgRow } from '../organizations/queries.js';
 import { organizations } from '../organizations/schema.js';

@@ -1,10 +1,9 @@
 /** Reading diaries: one diary, a page of a subtree found by any two characters, households to pick from. */
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { inScope, permission, postsWith, type Permission } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
-import { escapeLike } from '../../platform/text/pinyin.js';
 import { searchMatches, searchQuery } from '../../platform/text/search.js';
 import { visits } from '../contracting/schema.js';
 import { households } from '../households/schema.js';
