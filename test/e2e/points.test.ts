@@ -115,8 +115,12 @@ describe('points and star ratings in Chromium', () => {
     await admin.goto(`${web.base}/points?tab=settings`);
     await admin.getByTestId('points-settings').waitFor();
     await admin.getByTestId('points-settings-public').click();
-    await admin.getByTestId('points-settings-save').click();
-    await expect.poll(() => admin.getByTestId('points-settings-public').getAttribute('aria-checked'), WAIT).toBe('true');
+    expect(await admin.getByTestId('points-settings-public').getAttribute('aria-checked')).toBe('true');
+    // The switch flips at once; the member may look only once the county's save has landed.
+    await Promise.all([
+      admin.waitForResponse((r) => r.url().endsWith('/api/points/settings') && r.request().method() === 'PUT' && r.status() === 200, { timeout: WAIT.timeout }),
+      admin.getByTestId('points-settings-save').click(),
+    ]);
     await admin.close();
 
     const page = await signedIn(member.username, { width: 390, height: 844 });
