@@ -14,7 +14,7 @@ import { demoAppraisal } from './appraisal.js';
 import { demoAttachments } from './attachments.js';
 import { demoDues } from './dues.js';
 import type { DemoCounty } from './generate.js';
-import { insertChunked } from './insert.js';
+import { insertRows } from './insert.js';
 import { demoLocalRules, demoMeetings } from './meetings.js';
 import { demoPoints } from './points.js';
 
@@ -31,44 +31,37 @@ export async function loadOrganizationalLife(w: WriteScope, demo: DemoCounty, { 
 
   const year = demoMeetings(demo, demo.asOf);
   const meetingRows = year.map((m) => ({ countyId, id: crypto.randomUUID(), orgId: org(m.orgCode).id, orgPath: org(m.orgCode).path, kind: m.kind, status: 'held', heldOn: m.heldOn, topic: m.topic }));
-  await insertChunked(meetingRows, (chunk) => w.tx.insert(meetings).values(chunk));
-  await insertChunked(year.flatMap((m, i) => m.attendees.map((a) => ({
+  await insertRows(w.tx, meetings, meetingRows);
+  await insertRows(w.tx, meetingAttendees, year.flatMap((m, i) => m.attendees.map((a) => ({
     countyId, meetingId: meetingRows[i]!.id, personId: personIds.get(a.personKey)!, status: a.status, reason: a.reason,
-  }))), (chunk) => w.tx.insert(meetingAttendees).values(chunk));
-  await insertChunked(year.flatMap((m, i) => (m.resolution ? [{ countyId, meetingId: meetingRows[i]!.id, position: 1, ...m.resolution, passed: true }] : [])),
-    (chunk) => w.tx.insert(meetingResolutions).values(chunk));
-  await insertChunked(demoAttachments(demo, demo.asOf).map((a) => ({
+  }))));
+  await insertRows(w.tx, meetingResolutions, year.flatMap((m, i) => (m.resolution ? [{ countyId, meetingId: meetingRows[i]!.id, position: 1, ...m.resolution, passed: true }] : [])));
+  await insertRows(w.tx, meetingAttachments, demoAttachments(demo, demo.asOf).map((a) => ({
     countyId, meetingId: meetingRows[a.meeting]!.id, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.content.length, content: a.content,
-  })), (chunk) => w.tx.insert(meetingAttachments).values(chunk));
+  })));
   await w.tx.insert(cadenceRules).values(demoLocalRules.map((r) => ({ countyId, ...r })));
 
   const dues = demoDues(demo, demo.asOf);
-  await insertChunked(dues.bases.map(withOrg), (chunk) => w.tx.insert(duesBases).values(chunk));
-  await insertChunked(dues.payments.map(withOrg), (chunk) => w.tx.insert(duesPayments).values(chunk));
-  await insertChunked(dues.remittances.map(({ orgCode, toOrgCode, ...r }) => ({ countyId, orgId: org(orgCode).id, orgPath: org(orgCode).path, toOrgId: org(toOrgCode).id, ...r })),
-    (chunk) => w.tx.insert(duesRemittances).values(chunk));
-  await insertChunked(dues.uses.map(({ orgCode, ...u }) => ({ countyId, orgId: org(orgCode).id, orgPath: org(orgCode).path, ...u })),
-    (chunk) => w.tx.insert(duesUses).values(chunk));
+  await insertRows(w.tx, duesBases, dues.bases.map(withOrg));
+  await insertRows(w.tx, duesPayments, dues.payments.map(withOrg));
+  await insertRows(w.tx, duesRemittances, dues.remittances.map(({ orgCode, toOrgCode, ...r }) => ({ countyId, orgId: org(orgCode).id, orgPath: org(orgCode).path, toOrgId: org(toOrgCode).id, ...r })));
+  await insertRows(w.tx, duesUses, dues.uses.map(({ orgCode, ...u }) => ({ countyId, orgId: org(orgCode).id, orgPath: org(orgCode).path, ...u })));
 
   const appraisal = demoAppraisal(demo, demo.asOf);
   const roundIds = new Map(appraisal.rounds.map((r) => [`${r.orgCode}|${r.year}`, crypto.randomUUID()]));
   const roundOf = (r: { orgCode: string; year: number }) => roundIds.get(`${r.orgCode}|${r.year}`)!;
-  await insertChunked(appraisal.rounds.map(({ orgCode, ...r }) => ({ countyId, id: roundOf({ orgCode, year: r.year }), orgId: org(orgCode).id, orgPath: org(orgCode).path, ...r })),
-    (chunk) => w.tx.insert(appraisalRounds).values(chunk));
-  await insertChunked(appraisal.entries.map(({ orgCode, year: y, personKey, ...e }) => ({ countyId, roundId: roundOf({ orgCode, year: y }), personId: personIds.get(personKey)!, ...e })),
-    (chunk) => w.tx.insert(appraisalEntries).values(chunk));
-  await insertChunked(appraisal.followups.map(({ orgCode, year: y, personKey, ...f }) => ({ countyId, roundId: roundOf({ orgCode, year: y }), personId: personIds.get(personKey)!, ...f })),
-    (chunk) => w.tx.insert(appraisalFollowups).values(chunk));
+  await insertRows(w.tx, appraisalRounds, appraisal.rounds.map(({ orgCode, ...r }) => ({ countyId, id: roundOf({ orgCode, year: r.year }), orgId: org(orgCode).id, orgPath: org(orgCode).path, ...r })));
+  await insertRows(w.tx, appraisalEntries, appraisal.entries.map(({ orgCode, year: y, personKey, ...e }) => ({ countyId, roundId: roundOf({ orgCode, year: y }), personId: personIds.get(personKey)!, ...e })));
+  await insertRows(w.tx, appraisalFollowups, appraisal.followups.map(({ orgCode, year: y, personKey, ...f }) => ({ countyId, roundId: roundOf({ orgCode, year: y }), personId: personIds.get(personKey)!, ...f })));
 
   // Decisions are stamped at ten in the morning, China time, of a plausible day.
   const at = (day: string) => new Date(`${day < demo.asOf ? day : demo.asOf}T02:00:00Z`);
   const points = demoPoints(demo, demo.asOf);
-  await insertChunked(points.entries.map((e) => ({ ...withOrg(e), decidedAt: e.status === 'approved' ? at(e.occurredOn) : null })),
-    (chunk) => w.tx.insert(pointEntries).values(chunk));
-  await insertChunked(points.ratings.map(({ orgCode, personKey, ...r }) => ({
+  await insertRows(w.tx, pointEntries, points.entries.map((e) => ({ ...withOrg(e), decidedAt: e.status === 'approved' ? at(e.occurredOn) : null })));
+  await insertRows(w.tx, starRatings, points.ratings.map(({ orgCode, personKey, ...r }) => ({
     countyId, subjectType: personKey ? 'member' : 'branch', personId: personKey ? personIds.get(personKey)! : null, orgId: org(orgCode).id, orgPath: org(orgCode).path, ...r,
     selfAt: at(`${r.year}-12-10`), reviewedAt: r.reviewScores ? at(`${r.year}-12-20`) : null, approvedAt: r.status === 'approved' ? at(`${r.year + 1}-01-10`) : null,
-  })), (chunk) => w.tx.insert(starRatings).values(chunk));
+  })));
 
   return { meetings: meetingRows.length, duesPayments: dues.payments.length, appraisalRounds: appraisal.rounds.length, pointEntries: points.entries.length };
 }

@@ -14,7 +14,7 @@ import { adminUnitKind, childPath } from '../modules/organizations/rules.js';
 import { adminUnits, organizations, orgEvents } from '../modules/organizations/schema.js';
 import { people, posts } from '../modules/people/schema.js';
 import type { DemoCounty, DemoMembership } from './generate.js';
-import { insertChunked } from './insert.js';
+import { insertRows } from './insert.js';
 import { loadOrganizationalLife } from './load-life.js';
 import { loadContactWithTheMasses } from './load-masses.js';
 import { demoRecords } from './records.js';
@@ -41,11 +41,11 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
       });
     });
     const orgList = [...orgRows.values()];
-    await insertChunked(orgList, (chunk) => w.tx.insert(organizations).values(chunk));
-    await insertChunked(demo.orgs, (chunk) => w.tx.insert(orgEvents).values(chunk.map((o) => ({
+    await insertRows(w.tx, organizations, orgList);
+    await insertRows(w.tx, orgEvents, demo.orgs.map((o) => ({
       countyId, orgId: orgRows.get(o.code)!.id, kind: 'created' as const, effectiveOn: o.establishedOn,
       details: { code: o.code, name: o.name, type: o.type, parentCode: o.parentCode },
-    }))));
+    })));
 
     const unitIds = new Map<string, string>();
     const units = demo.orgs.filter((o) => o.adminUnit && adminUnitKind(o.unitType)).map((o) => {
@@ -61,15 +61,15 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
       }
       return null;
     };
-    await insertChunked(units, (chunk) => w.tx.insert(adminUnits).values(chunk.map(({ o, org, id }) => ({
+    await insertRows(w.tx, adminUnits, units.map(({ o, org, id }) => ({
       countyId, id, kind: o.adminUnit!.kind, name: o.adminUnit!.name, divisionCode: o.divisionCode,
       parentId: nearestUnit(o.parentCode), orgId: org.id, orgPath: org.path,
-    }))));
+    })));
     // Villager groups have no organization of their own: the village's organization leads them.
     const groups = units.flatMap(({ o, org, id }) => (o.adminUnit!.villagerGroups ?? []).map((name) => ({
       countyId, kind: 'villager_group', name, parentId: id, orgId: org.id, orgPath: org.path,
     })));
-    await insertChunked(groups, (chunk) => w.tx.insert(adminUnits).values(chunk));
+    await insertRows(w.tx, adminUnits, groups);
 
     const personIds = new Map<string, string>();
     const peopleRows = demo.people.map((p) => {
@@ -82,7 +82,7 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
         address: p.address, orgId: org.id, orgPath: org.path,
       };
     });
-    await insertChunked(peopleRows, (chunk) => w.tx.insert(people).values(chunk));
+    await insertRows(w.tx, people, peopleRows);
     // Row ids are chosen here so that steps and transfers can name the relation they belong to.
     const openRows = new Map<string, string>();
     const endedRows = new Map<string, string>();
@@ -97,29 +97,29 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
       ...p.endedMemberships.map(({ orgCode, ...m }) => membershipRow(p.key, orgCode, m, m.endedOn)),
       ...(p.membership ? [membershipRow(p.key, p.orgCode, p.membership)] : []),
     ]);
-    await insertChunked(membershipRows, (chunk) => w.tx.insert(memberships).values(chunk));
+    await insertRows(w.tx, memberships, membershipRows);
     const records = demoRecords(demo, demo.asOf);
     const personOrg = new Map(demo.people.map((p) => [p.key, orgRows.get(p.orgCode)!]));
-    await insertChunked(records.steps, (chunk) => w.tx.insert(admissionSteps).values(chunk.map((s) => {
+    await insertRows(w.tx, admissionSteps, records.steps.map((s) => {
       const org = personOrg.get(s.personKey)!;
       return {
         countyId, personId: personIds.get(s.personKey)!, membershipId: openRows.get(s.personKey)!, orgId: org.id, orgPath: org.path,
         step: s.step, doneOn: s.doneOn, approvingOrgId: s.approvingOrgCode ? orgRows.get(s.approvingOrgCode)!.id : null,
         approver: s.approver, detail: s.detail as Record<string, unknown> | null,
       };
-    })));
-    await insertChunked(records.transfers, (chunk) => w.tx.insert(memberTransfers).values(chunk.map((t) => {
+    }));
+    await insertRows(w.tx, memberTransfers, records.transfers.map((t) => {
       const from = orgRows.get(t.fromOrgCode)!;
       return {
         countyId, personId: personIds.get(t.personKey)!, kind: 'within', orgId: from.id, orgPath: from.path,
         membershipId: t.decidedOn ? endedRows.get(`${t.personKey}|${t.fromOrgCode}|${t.decidedOn}`)! : openRows.get(t.personKey)!,
         toOrgId: orgRows.get(t.toOrgCode)!.id, state: t.state, sentOn: t.sentOn, decidedOn: t.decidedOn, letterNo: t.letterNo,
       };
-    })));
-    await insertChunked(demo.posts, (chunk) => w.tx.insert(posts).values(chunk.map((p) => {
+    }));
+    await insertRows(w.tx, posts, demo.posts.map((p) => {
       const org = orgRows.get(p.orgCode)!;
       return { countyId, personId: personIds.get(p.personKey)!, orgId: org.id, orgPath: org.path, role: p.role, title: p.title, startedOn: p.startedOn };
-    })));
+    }));
     const life = await loadOrganizationalLife(w, demo, { countyId, orgRows, personIds });
     await w.tx.insert(users).values(demo.accounts.map((a) => ({
       countyId, username: a.username, passwordHash: passwordHashes.get(a.username)!, personId: personIds.get(a.personKey)!,
