@@ -32,6 +32,21 @@ async function withPglite<T>(dataDir: string, fn: (db: PGlite) => Promise<T>): P
   }
 }
 
+/** Runs `fn` on a fresh database of the throwaway PostgreSQL server, dropped afterwards. */
+async function withServerDatabase(fn: (url: string) => Promise<void>): Promise<void> {
+  const serverUrl = inject('pgUrl');
+  const name = `cli_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+    await fn(serverUrl.replace(/\/[^/]*$/, `/${name}`));
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
 async function signIn(url: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${url}/api/session`, {
     method: 'POST',
@@ -135,13 +150,7 @@ describe('grassroots operations', () => {
   }, 600_000);
 
   it('on PostgreSQL (DATABASE_URL): init, user add, audit verify, tamper detection, append-only; backup refused', async () => {
-    const serverUrl = inject('pgUrl');
-    const name = `cli_${randomBytes(6).toString('hex')}`;
-    const url = serverUrl.replace(/\/[^/]*$/, `/${name}`);
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name}`);
+    await withServerDatabase(async (url) => {
       const env = { DATABASE_URL: url };
       const noData = dirs.make(); // --data is ignored when DATABASE_URL is set: nothing may appear here
       const init = await runCli(['init', '--county-code', '530523', '--county-name', '华宁县', '--data', noData], { env });
@@ -174,10 +183,7 @@ describe('grassroots operations', () => {
       const broken = await runCli(['audit', 'verify'], { env });
       expectExit(broken, 1);
       expect(broken.stderr).toContain('审计链已断裂：县 530523 第 2 条事件');
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    });
   }, 600_000);
 
   it('serve holds the data dir: a second command is refused until it stops; SIGTERM shuts down cleanly and keeps the writes', async () => {
@@ -270,38 +276,41 @@ describe('grassroots operations', () => {
     expect(existsSync(join(target, 'pgdata.restoring'))).toBe(false);
   }, 600_000);
 
-  it('demo builds a county with five sign-ins and an intact audit chain, and refuses to run twice', async () => {
-    const dir = dirs.make();
-    const demo = await runCli(['demo', '--data', dir], { timeoutMs: 240_000 });
-    expectExit(demo, 0);
-    expect(demo.stdout).toContain('演示账号：');
-    for (const user of DEMO_USERS) expect(demo.stdout).toMatch(new RegExp(`^ +${user} +Demo2026 +\\S`, 'm'));
+  // The embedded engine builds the demo in the serve test below; this one builds it on the server engine.
+  it('demo builds a county on PostgreSQL with five sign-ins and an intact audit chain, and refuses to run twice', async () => {
+    await withServerDatabase(async (url) => {
+      const env = { DATABASE_URL: url };
+      const demo = await runCli(['demo'], { env, timeoutMs: 240_000 });
+      expectExit(demo, 0);
+      expect(demo.stdout).toContain('演示账号：');
+      for (const user of DEMO_USERS) expect(demo.stdout).toMatch(new RegExp(`^ +${user} +Demo2026 +\\S`, 'm'));
 
-    const verify = await runCli(['audit', 'verify', '--data', dir]);
-    expectExit(verify, 0);
-    expect(verify.stdout).toMatch(/审计链完整：1 个县，\d+ 条事件。/);
+      const verify = await runCli(['audit', 'verify'], { env });
+      expectExit(verify, 0);
+      expect(verify.stdout).toMatch(/审计链完整：1 个县，\d+ 条事件。/);
 
-    // The demo's year of meetings, through the compliance command: the rules in force, the county's own
-    // weekly ones included, and per branch and month a count and a status that agree with each other.
-    const rules = await runCli(['compliance', 'rules', '--format', 'json', '--data', dir]);
-    expectExit(rules, 0);
-    const ruleList = JSON.parse(rules.stdout) as { id: string; eventKind: string; subjectType: string; period: string; min: number }[];
-    expect(ruleList).toContainEqual(expect.objectContaining({ id: 'committee_meeting_monthly', eventKind: 'committee_meeting', subjectType: 'branch', period: 'month', min: 1 }));
-    expect(ruleList).toContainEqual(expect.objectContaining({ id: 'monday_meeting_weekly', subjectType: 'township_committee', period: 'week' }));
-    const matrix = await runCli(['compliance', '--org', '530522', '--rule', 'committee_meeting_monthly', '--format', 'json', '--data', dir]);
-    expectExit(matrix, 0);
-    const { items } = JSON.parse(matrix.stdout) as { items: { org: string; period: string; end: string; required: number; held: number; status: string }[] };
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    for (const item of items) {
-      const expected = item.held >= item.required ? 'done' : item.end < today ? 'overdue' : 'due';
-      expect(item.status, `${item.org} ${item.period}`).toBe(expected);
-    }
-    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['done', 'overdue', ...(items.some((i) => i.status === 'due') ? ['due'] : [])]));
-    expect((await runCli(['compliance', '--org', '530522', '--rule', 'no_such_rule', '--data', dir])).code).toBe(1);
+      // The demo's year of meetings, through the compliance command: the rules in force, the county's own
+      // weekly ones included, and per branch and month a count and a status that agree with each other.
+      const rules = await runCli(['compliance', 'rules', '--format', 'json'], { env });
+      expectExit(rules, 0);
+      const ruleList = JSON.parse(rules.stdout) as { id: string; eventKind: string; subjectType: string; period: string; min: number }[];
+      expect(ruleList).toContainEqual(expect.objectContaining({ id: 'committee_meeting_monthly', eventKind: 'committee_meeting', subjectType: 'branch', period: 'month', min: 1 }));
+      expect(ruleList).toContainEqual(expect.objectContaining({ id: 'monday_meeting_weekly', subjectType: 'township_committee', period: 'week' }));
+      const matrix = await runCli(['compliance', '--org', '530522', '--rule', 'committee_meeting_monthly', '--format', 'json'], { env });
+      expectExit(matrix, 0);
+      const { items } = JSON.parse(matrix.stdout) as { items: { org: string; period: string; end: string; required: number; held: number; status: string }[] };
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      for (const item of items) {
+        const expected = item.held >= item.required ? 'done' : item.end < today ? 'overdue' : 'due';
+        expect(item.status, `${item.org} ${item.period}`).toBe(expected);
+      }
+      expect(new Set(items.map((i) => i.status))).toEqual(new Set(['done', 'overdue', ...(items.some((i) => i.status === 'due') ? ['due'] : [])]));
+      expect((await runCli(['compliance', '--org', '530522', '--rule', 'no_such_rule'], { env })).code).toBe(1);
 
-    const twice = await runCli(['demo', '--data', dir]);
-    expect(twice.code, shown(twice)).toBe(1);
-    expect(twice.stderr).toMatch(/县级代码“\d{6}”已存在/);
+      const twice = await runCli(['demo'], { env });
+      expect(twice.code, shown(twice)).toBe(1);
+      expect(twice.stderr).toMatch(/县级代码“\d{6}”已存在/);
+    });
   }, 600_000);
 
   it('serve --demo-if-empty builds the demo on an empty dir once, and prints the sign-ins on every start', async () => {
