@@ -10,8 +10,8 @@ import { chinaDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
-import { readSetting } from '../../platform/settings/settings.js';
 import { meetings } from '../meetings/schema.js';
+import { keyedSetting } from '../organizations/county-setting.js';
 import { visibleOrg, type OrgRow } from '../organizations/queries.js';
 import { organizations } from '../organizations/schema.js';
 import { people } from '../people/schema.js';
@@ -29,7 +29,8 @@ const settingsSchema = z.object({
 });
 export const defaultSettings: AppraisalSettings = { excellentCapPermille: DEFAULT_CAP_PERMILLE, remindFromMonth: 10 };
 
-export const settingsOf = (db: Db, countyId: string) => readSetting(db, countyId, SETTINGS_KEY, settingsSchema, defaultSettings);
+export const appraisalSetting = keyedSetting<AppraisalSettings>(SETTINGS_KEY, settingsSchema, defaultSettings, { action: 'appraisal.settings', forbidden: 'appraisal.settings_forbidden' });
+export const settingsOf = appraisalSetting.read;
 
 /** Organizations that appraise their members: branches, joint branches included. */
 export const appraisingTypes = ['branch', 'joint_branch'] as const;

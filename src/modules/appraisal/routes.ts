@@ -1,5 +1,6 @@
 import type { HttpModule } from '../../platform/http/app-types.js';
 import { errorBody } from '../../platform/http/contracts.js';
+import { saveSetting, viewSetting } from '../organizations/county-setting.js';
 import {
   entryParams, evaluationBody, evaluationsBody, followupBody, followupParams, followupView, gradeBody, openRoundBody, outcomeBody,
   roundListQuery, roundListView, roundParams, roundView, settingsBody, settingsView,
@@ -7,9 +8,8 @@ import {
 import { saveEvaluation, saveEvaluations } from './evaluations.js';
 import { addFollowup, recordOutcome } from './followups.js';
 import { gradeRound } from './grading.js';
-import { getRound, listRounds } from './queries.js';
+import { appraisalSetting, getRound, listRounds } from './queries.js';
 import { openRound } from './rounds.js';
-import { getSettings, saveSettings } from './settings.js';
 
 const tags = ['appraisal'];
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -19,11 +19,11 @@ export const appraisalHttp: HttpModule = {
   routes(app) {
     app.get('/api/appraisal/settings', {
       schema: { tags, summary: '本县民主评议设置：优秀比例上限、提醒月份', response: { 200: settingsView } },
-    }, async (req) => getSettings(req.ctx()));
+    }, async (req) => viewSetting(req.ctx(), appraisalSetting));
 
     app.put('/api/appraisal/settings', {
       schema: { tags, summary: '设置本县民主评议（县委组织部）', body: settingsBody, response: { 200: settingsView, ...errors } },
-    }, async (req) => saveSettings(req.ctx(), req.body));
+    }, async (req) => saveSetting(req.ctx(), appraisalSetting, req.body));
 
     app.get('/api/appraisal/rounds', {
       schema: { tags, summary: '某年所辖党支部的民主评议进度和等次分布（未开展的也列出）', querystring: roundListQuery, response: { 200: roundListView, ...errors } },

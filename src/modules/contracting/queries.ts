@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { scopePrefixes, type Actor } from '../../platform/access/actor.js';
 import { rows, type Db } from '../../platform/db/database.js';
-import { readSetting } from '../../platform/settings/settings.js';
+import { keyedSetting } from '../organizations/county-setting.js';
 import type { OrgRow } from '../organizations/queries.js';
 import { organizations } from '../organizations/schema.js';
 import { people, posts } from '../people/schema.js';
@@ -16,8 +16,8 @@ import { contractingTeamMembers, contractingTeams, contractingVillages } from '.
 
 export type TeamRow = typeof contractingTeams.$inferSelect;
 
-export const contractingSettings = (db: Db, countyId: string): Promise<ContractingSettings> =>
-  readSetting(db, countyId, SETTINGS_KEY, settingsBody, defaultSettings);
+export const contractingSetting = keyedSetting<ContractingSettings>(SETTINGS_KEY, settingsBody, defaultSettings, { action: 'contracting.settings', forbidden: 'contracting.settings_forbidden' });
+export const contractingSettings = contractingSetting.read;
 
 export const isTownship = (org: Pick<OrgRow, 'type' | 'unitType'>) => org.type === 'committee' && (org.unitType === 'township' || org.unitType === 'street');
 export const isVillage = (org: Pick<OrgRow, 'type' | 'unitType'>) => org.type !== 'party_group' && (org.unitType === 'village' || org.unitType === 'community');

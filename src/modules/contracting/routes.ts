@@ -1,12 +1,13 @@
 import type { HttpModule } from '../../platform/http/app-types.js';
 import { errorBody } from '../../platform/http/contracts.js';
+import { saveSetting, viewSetting } from '../organizations/county-setting.js';
 import { board } from './board.js';
 import { teamCompliance } from './compliance.js';
 import {
   boardQuery, boardView, complianceQuery, complianceView, idParams, settingsBody, settingsView, teamBody, teamPatch,
   teamsQuery, teamsView, teamView, visitBody, visitDetail, visitOptions, visitOptionsQuery, visitPage, visitPatch, visitsQuery,
 } from './contracts.js';
-import { getSettings, saveSettings } from './settings.js';
+import { contractingSetting } from './queries.js';
 import { createTeam, listTeams, updateTeam } from './teams.js';
 import { getVisit, listVisits, visitOptions as optionsFor } from './visit-queries.js';
 import { createVisit, updateVisit } from './visits.js';
@@ -19,11 +20,11 @@ export const contractingHttp: HttpModule = {
   routes(app) {
     app.get('/api/contracting/settings', {
       schema: { tags, summary: '本县包村走访频次要求：每周期至少走访次数、周期、组员走访是否计入组长', response: { 200: settingsView } },
-    }, async (req) => getSettings(req.ctx()));
+    }, async (req) => viewSetting(req.ctx(), contractingSetting));
 
     app.put('/api/contracting/settings', {
       schema: { tags, summary: '设置本县包村走访频次要求（县委组织部）', body: settingsBody, response: { 200: settingsView, ...errors } },
-    }, async (req) => saveSettings(req.ctx(), req.body));
+    }, async (req) => saveSetting(req.ctx(), contractingSetting, req.body));
 
     app.get('/api/contracting/teams', {
       schema: { tags, summary: '乡镇某年的包村工作组，及可任组长、组员的干部和可包的村', querystring: teamsQuery, response: { 200: teamsView, ...errors } },

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/database.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
 import { memberships } from '../members/schema.js';
+import type { CountySetting } from '../organizations/county-setting.js';
 import { visibleOrg, type OrgRow } from '../organizations/queries.js';
 import { people } from '../people/schema.js';
 import { addMonthsTo, heldDuring, monthsBehind } from './rules.js';
@@ -40,6 +41,17 @@ export async function settingsOf(db: Db, countyId: string): Promise<Settings> {
     .from(duesSettings).where(eq(duesSettings.countyId, countyId));
   return row ?? { farmerFen: 20, lowIncomeFen: 20, backPaymentMonths: 6 };
 }
+
+/** Kept in its own table (its columns carry the national defaults), changed like every county setting. */
+export const duesSetting: CountySetting<Settings> = {
+  action: 'dues.settings',
+  forbidden: 'dues.settings_forbidden',
+  read: settingsOf,
+  async store(tx, countyId, value, _userId, now) {
+    await tx.insert(duesSettings).values({ countyId, ...value, updatedAt: now })
+      .onConflictDoUpdate({ target: duesSettings.countyId, set: { ...value, updatedAt: now } });
+  },
+};
 
 /** A member's relation with an organization as the dues see it: from admission or arrival, whichever is later. */
 export interface Stay { personId: string; orgId: string; from: string | null; to: string | null }

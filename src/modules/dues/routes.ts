@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contentDisposition } from '../../platform/http/download.js';
 import type { HttpModule } from '../../platform/http/app-types.js';
 import { errorBody } from '../../platform/http/contracts.js';
+import { saveSetting, viewSetting } from '../organizations/county-setting.js';
 import { getBases, saveBases } from './bases.js';
 import {
   basesBody, basesView, collectionsView, orgYearQuery, paymentParams, paymentPatch, paymentsBody, paymentsCreated, paymentView, publishedView, remittanceInput,
@@ -10,10 +11,10 @@ import {
 import { getCollections } from './collections.js';
 import { duesLedger } from './ledger.js';
 import { getPublished } from './published.js';
+import { duesSetting } from './queries.js';
 import { correctRemittance, deleteRemittance, listRemittances, recordRemittance } from './remittances.js';
 import { correctUse, deleteUse, listUses, recordUse } from './uses.js';
 import { correctPayment, deletePayment, getSheet, recordPayments } from './payments.js';
-import { getSettings, saveSettings } from './settings.js';
 
 const tags = ['dues'];
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -23,11 +24,11 @@ export const duesHttp: HttpModule = {
   routes(app) {
     app.get('/api/dues/settings', {
       schema: { tags, summary: '本县党费标准：农民党员和低收入党员的月缴金额、补缴期限', response: { 200: settingsView } },
-    }, async (req) => getSettings(req.ctx()));
+    }, async (req) => viewSetting(req.ctx(), duesSetting));
 
     app.put('/api/dues/settings', {
       schema: { tags, summary: '设置本县党费标准（县委组织部）', body: settingsBody, response: { 200: settingsView, ...errors } },
-    }, async (req) => saveSettings(req.ctx(), req.body));
+    }, async (req) => saveSetting(req.ctx(), duesSetting, req.body));
 
     app.get('/api/dues/bases', {
       schema: { tags, summary: '党支部某年党员的计缴类别、基数和月缴金额', querystring: orgYearQuery, response: { 200: basesView, ...errors } },

@@ -1,12 +1,9 @@
 /** The county's household tags: read by everyone, set by the county administrator; a tag in use stays. */
 import { eq, sql } from 'drizzle-orm';
-import { grantingPost, permission } from '../../platform/access/actor.js';
-import type { Db } from '../../platform/db/database.js';
-import { forbidden, invalid } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { t, type Lang } from '../../platform/i18n/index.js';
-import { write, type ServiceContext } from '../../platform/service.js';
-import { readSetting, storeSetting } from '../../platform/settings/settings.js';
-import { rootOrg } from '../organizations/county.js';
+import type { ServiceContext } from '../../platform/service.js';
+import { keyedSetting, saveSetting, viewSetting } from '../organizations/county-setting.js';
 import { householdSettingsBody, type HouseholdSettings, type HouseholdSettingsView } from './contracts.js';
 import { checkTagList, removedTagsInUse, type HouseholdProblem } from './rules.js';
 import { households } from './schema.js';
@@ -27,7 +24,8 @@ export const defaultHouseholdSettings: HouseholdSettings = {
   ],
 };
 
-export const householdSettings = (db: Db, countyId: string) => readSetting(db, countyId, SETTINGS_KEY, householdSettingsBody, defaultHouseholdSettings);
+const householdSetting = keyedSetting<HouseholdSettings>(SETTINGS_KEY, householdSettingsBody, defaultHouseholdSettings, { action: 'households.settings', forbidden: 'households.settings_forbidden' });
+export const householdSettings = householdSetting.read;
 
 /** A refusal naming every problem on its field of the request. */
 export function refuseProblems(problems: readonly HouseholdProblem[], lang: Lang, prefix = 'body'): void {
@@ -37,26 +35,15 @@ export function refuseProblems(problems: readonly HouseholdProblem[], lang: Lang
   throw invalid('households.invalid', { detail }, fields);
 }
 
-export async function getHouseholdSettings(ctx: ServiceContext): Promise<HouseholdSettingsView> {
-  const root = (await rootOrg(ctx.db, ctx.actor.countyId))!;
-  return { ...(await householdSettings(ctx.db, ctx.actor.countyId)), can: { edit: permission(ctx.actor, 'org.manage', root.path) } };
-}
+export const getHouseholdSettings = (ctx: ServiceContext): Promise<HouseholdSettingsView> => viewSetting(ctx, householdSetting);
 
-export async function saveHouseholdSettings(ctx: ServiceContext, input: HouseholdSettings, lang: Lang): Promise<HouseholdSettingsView> {
-  const root = (await rootOrg(ctx.db, ctx.actor.countyId))!;
-  const post = grantingPost(ctx.actor, 'org.manage', root.path);
-  if (!post) throw forbidden('households.settings_forbidden');
-  refuseProblems(checkTagList(input.tags), lang);
-  await write(ctx, async (w) => {
-    const before = await householdSettings(w.tx, ctx.actor.countyId);
-    const usage = new Map((await w.tx.select({ tag: sql<string>`unnest(${households.tags})`, n: sql<number>`count(*)::int` }).from(households)
+export const saveHouseholdSettings = (ctx: ServiceContext, input: HouseholdSettings, lang: Lang): Promise<HouseholdSettingsView> =>
+  saveSetting(ctx, householdSetting, input, async (tx, before) => {
+    refuseProblems(checkTagList(input.tags), lang);
+    const usage = new Map((await tx.select({ tag: sql<string>`unnest(${households.tags})`, n: sql<number>`count(*)::int` }).from(households)
       .where(eq(households.countyId, ctx.actor.countyId)).groupBy(sql`1`)).map((r) => [r.tag, r.n]));
     const inUse = removedTagsInUse(before.tags, input.tags, usage);
     refuseProblems(inUse.map(({ id, count }) => ({
       field: 'tags', key: 'households.tag_in_use', params: { name: before.tags.find((tag) => tag.id === id)!.name, count },
     })), lang);
-    await storeSetting(w.tx, ctx.actor.countyId, SETTINGS_KEY, input, ctx.actor.userId, w.now);
-    w.audit({ action: 'households.settings', entityType: 'county_settings', entityId: ctx.actor.countyId, entityLabel: root.name, orgPath: root.path, postId: post.postId, before, after: input });
   });
-  return getHouseholdSettings(ctx);
-}

@@ -6,9 +6,9 @@ import { chinaDate } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/service.js';
-import { readSetting } from '../../platform/settings/settings.js';
 import { visits } from '../contracting/schema.js';
 import { households } from '../households/schema.js';
+import { keyedSetting } from '../organizations/county-setting.js';
 import { visibleOrg, type OrgRow } from '../organizations/queries.js';
 import { organizations } from '../organizations/schema.js';
 import { people } from '../people/schema.js';
@@ -19,8 +19,8 @@ import { pairingContacts, pairings } from './schema.js';
 
 export type PairingRow = typeof pairings.$inferSelect;
 
-export const pairingSettings = (db: Db, countyId: string): Promise<PairingSettings> =>
-  readSetting(db, countyId, SETTINGS_KEY, pairingSettingsBody, defaultPairingSettings);
+export const pairingSetting = keyedSetting<PairingSettings>(SETTINGS_KEY, pairingSettingsBody, defaultPairingSettings, { action: 'pairing.settings', forbidden: 'pairing.settings_forbidden' });
+export const pairingSettings = pairingSetting.read;
 
 /** Who reads pairings: those who read people there (the households helped are named). */
 export const readable = (ctx: ServiceContext) => inScope(ctx.actor, 'person.read', { county: pairings.countyId, path: pairings.orgPath });

@@ -7,10 +7,10 @@ import { and, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizz
 import { grantingPost, inScope } from '../../platform/access/actor.js';
 import { rows, type Db } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
-import { readSetting } from '../../platform/settings/settings.js';
 import type { ServiceContext } from '../../platform/service.js';
 import { memberships } from '../members/schema.js';
 import { stageOn, type MemberCategory } from '../members/rules/pipeline.js';
+import { keyedSetting } from '../organizations/county-setting.js';
 import type { OrgRow } from '../organizations/queries.js';
 import { organizations } from '../organizations/schema.js';
 import { people } from '../people/schema.js';
@@ -19,8 +19,8 @@ import { settingsBody, type PointsSettings } from './contracts.js';
 import type { ApprovedEntry, RecordCounts } from './rules.js';
 import { pointEntries } from './schema.js';
 
-export const pointsSettings = (db: Db, countyId: string): Promise<PointsSettings> =>
-  readSetting(db, countyId, SETTINGS_KEY, settingsBody, defaultPointsSettings);
+export const pointsSetting = keyedSetting<PointsSettings>(SETTINGS_KEY, settingsBody, defaultPointsSettings, { action: 'points.settings', forbidden: 'points.settings_forbidden' });
+export const pointsSettings = pointsSetting.read;
 
 export const yearSpan = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
 
