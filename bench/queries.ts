@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { nationalRules } from '../src/modules/compliance/catalogue.js';
-import { matrixSql } from '../src/modules/compliance/query.js';
+import { provinceSql } from '../src/modules/compliance/province.js';
 import { directChildrenSql, memberFiguresSql, orgsByChildSql, unitsByKindSql } from '../src/modules/home/service.js';
 import { childrenSql, memberCountsSql, orgCountsSql } from '../src/modules/members/statistics/query.js';
 import { defaultAgeEdges } from '../src/modules/members/statistics/rules.js';
@@ -131,11 +131,12 @@ export function wholeDatabaseBreakdownsStatement(): Statement {
  * The compliance matrix of every county in the database (committee meetings by month over a year):
  * the module's own statement for each county's root, as a province-wide view would ask each county.
  */
+/** The province's view of a national rule for a year: every county's counts per month in one statement (as `grassroots compliance province`). */
 export async function provinceComplianceStatements(raw: Raw, year: string): Promise<Statement[]> {
   const rule = nationalRules.find((r) => r.id === 'committee_meeting_monthly')!;
   const periods = periodsBetween(rule.period, `${year}-01-01`, `${year}-12-31`);
-  const roots = await raw.query<{ county_id: string; id: string; path: string }>('select county_id, id, path from organizations where parent_id is null order by county_id');
-  return roots.map((r) => render(`compliance matrix ${r.county_id}`, matrixSql({ countyId: r.county_id, id: r.id, path: r.path }, rule, periods)));
+  const countyIds = await raw.query<{ id: string }>('select id from counties order by code');
+  return [render('province compliance', provinceSql(rule, new Map(countyIds.map((c) => [c.id, rule.min])), periods))];
 }
 
 export async function runStatements(raw: Raw, statements: Statement[]): Promise<void> {

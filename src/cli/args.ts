@@ -23,6 +23,8 @@ export const usage = `grassroots — 基层党建工作平台 / Grassroots Party
   compliance --org CODE --rule RULE [--from DATE] [--to DATE] [--format json|text]
                                                              制度落实情况 / compliance with a cadence rule
   compliance rules [--format json|text]                      现行制度频次要求 / the cadence rules in force
+  compliance province --rule RULE [--from DATE] [--to DATE] [--format json|text]
+                                                             全省各县制度落实情况 / every county's compliance
   audit verify                                               校验审计链 / verify the audit chain
   backup FILE                                                备份嵌入式数据库 / back up the embedded database
   restore FILE [--force]                                     从备份恢复 / restore from a backup

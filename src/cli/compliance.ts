@@ -1,8 +1,10 @@
-/** `grassroots compliance`: a rule's compliance per organization and period, and the rules in force. */
-import { systemClock } from '../platform/clock.js';
+/** `grassroots compliance`: a rule's compliance per organization and period, every county's (province), and the rules in force. */
 import { compliance } from '../modules/compliance/service.js';
 import { rulesInForce, ruleView } from '../modules/compliance/rules.js';
+import { provinceCompliance } from '../modules/compliance/province.js';
 import { operatorFor } from '../modules/organizations/county.js';
+import { chinaDate, systemClock } from '../platform/clock.js';
+import type { Db } from '../platform/db/database.js';
 import { required, type Values } from './args.js';
 import { chooseCounty, cliLang, open, UsageError, type Storage } from './common.js';
 
@@ -18,9 +20,10 @@ export async function complianceCommand(storage: Storage, sub: string | undefine
     const value = values[name];
     if (value !== undefined && !day.test(value)) throw new UsageError(zh ? `--${name} 应为 YYYY-MM-DD：${value}` : `--${name} must be YYYY-MM-DD: ${value}`);
   }
-  if (sub !== undefined && sub !== 'rules') throw new UsageError(zh ? '用法：grassroots compliance [rules] …' : 'Usage: grassroots compliance [rules] …');
+  if (sub !== undefined && sub !== 'rules' && sub !== 'province') throw new UsageError(zh ? '用法：grassroots compliance [rules|province] …' : 'Usage: grassroots compliance [rules|province] …');
   const database = await open(storage);
   try {
+    if (sub === 'province') return await provinceCommand(database.db, required(values, 'rule'), values, format);
     const county = await chooseCounty(database, values.county);
     const ctx = { db: database.db, clock: systemClock, actor: await operatorFor(database.db, county, 'compliance') };
     if (sub === 'rules') {
@@ -47,4 +50,19 @@ export async function complianceCommand(storage: Storage, sub: string | undefine
   } finally {
     await database.close();
   }
+}
+
+/** Every county of the database (a province's deployment): per period, subjects that met the rule out of those it applied to. */
+async function provinceCommand(db: Db, rule: string, values: Values, format: string): Promise<number> {
+  const today = chinaDate(systemClock.now());
+  const view = await provinceCompliance(db, rule, values.from ?? `${today.slice(0, 4)}-01-01`, values.to ?? today, today);
+  if (format === 'json') {
+    console.log(JSON.stringify({ rule, periods: view.periods.map((p) => ({ period: p.key, start: p.start, end: p.end })), counties: view.counties }, null, 2));
+    return 0;
+  }
+  for (const county of view.counties) {
+    const cells = county.cells.map((c) => `${c.period} ${c.done}/${c.subjects}${c.status ? ` ${c.notDone}${zh ? statusWords[c.status] : ` ${c.status}`}` : ''}`);
+    console.log(`${county.code}\t${county.name}\t${county.inForce ? cells.join('\t') : zh ? '本县未执行此制度' : 'rule not in force'}`);
+  }
+  return 0;
 }

@@ -306,6 +306,15 @@ describe('grassroots operations', () => {
       }
       expect(new Set(items.map((i) => i.status))).toEqual(new Set(['done', 'overdue', ...(items.some((i) => i.status === 'due') ? ['due'] : [])]));
       expect((await runCli(['compliance', '--org', '530522', '--rule', 'no_such_rule'], { env })).code).toBe(1);
+      // The province's view (every county in the database) counts what the county's own matrix shows.
+      const province = await runCli(['compliance', 'province', '--rule', 'committee_meeting_monthly', '--format', 'json'], { env });
+      expectExit(province, 0);
+      const { counties } = JSON.parse(province.stdout) as { counties: { code: string; inForce: boolean; cells: { period: string; subjects: number; done: number }[] }[] };
+      expect(counties.map((c) => [c.code, c.inForce])).toEqual([['530522', true]]);
+      for (const cell of counties[0]!.cells) {
+        const column = items.filter((i) => i.period === cell.period);
+        expect([cell.subjects, cell.done], cell.period).toEqual([column.length, column.filter((i) => i.status === 'done').length]);
+      }
 
       const twice = await runCli(['demo'], { env });
       expect(twice.code, shown(twice)).toBe(1);

@@ -5,8 +5,10 @@ import { engines } from '../../../test/support/databases.js';
 import { json } from '../../../test/support/http.js';
 import type { Todos } from '../home/contracts.js';
 import { meetings } from '../meetings/schema.js';
+import { initCounty } from '../organizations/county.js';
 import { visibleOrg } from '../organizations/queries.js';
 import type { ComplianceView, rulesBody } from './contracts.js';
+import { provinceCompliance } from './province.js';
 import type { z } from 'zod';
 import { DONGFENG, MAJIA, SHIQIAO } from '../../../test/support/county.js';
 
@@ -130,6 +132,30 @@ describe.each(engines)('compliance with cadence rules on %s', (engine) => {
     expect((await remove('county', 'theme_day_monthly')).statusCode).toBe(204);
     expect((await rules()).map((r) => [r.id, r.min, r.changed])).toContainEqual(['theme_day_monthly', 1, false]);
     expect((await rules()).map((r) => r.id)).toContain('party_lecture_yearly');
+  });
+
+  it('gives a province every county\'s counts in one statement, agreeing with each county\'s own matrix', async () => {
+    await initCounty(t.database.db, t.county.clock, { code: '530523', name: '华宁县' });
+    const province = (rule: string) => provinceCompliance(t.database.db, rule, '2026-01-01', '2026-03-31', '2026-03-02');
+    const view = await province('committee_meeting_monthly');
+    expect(view.counties.map((c) => [c.code, c.inForce])).toEqual([['530522', true], ['530523', true]]);
+    const own = await matrix('county', 'rule=committee_meeting_monthly&from=2026-01-01&to=2026-03-31');
+    expect(view.counties[0]!.cells).toEqual(own.summary.map((s, i) => ({
+      period: s.period, subjects: own.rows.filter((r) => r.cells[i]).length, done: s.done, notDone: s.due + s.overdue + s.notDue,
+      status: s.overdue > 0 ? 'overdue' : s.due > 0 ? 'due' : s.notDue > 0 ? 'not_due' : null,
+    })));
+    // The new county has no branches yet: nothing applies, nothing is missed.
+    expect(view.counties[1]!.cells.every((c) => c.subjects === 0 && c.status === null)).toBe(true);
+
+    // A county's own minimum counts for it; a county that switched the rule off is not compared.
+    const themeDays = async () => (await province('theme_day_monthly')).counties[0]!;
+    expect((await themeDays()).cells[0]).toMatchObject({ done: 1, notDone: 2 });
+    expect((await put('county', 'theme_day_monthly', { eventKind: 'theme_day', subjectType: 'branch', period: 'month', min: 2 })).statusCode).toBe(204);
+    expect((await themeDays()).cells[0]).toMatchObject({ done: 0, notDone: 3 });
+    expect((await put('county', 'theme_day_monthly', { eventKind: 'theme_day', subjectType: 'branch', period: 'month', min: 1, enabled: false })).statusCode).toBe(204);
+    expect(await themeDays()).toMatchObject({ inForce: false, cells: [] });
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/compliance/rules/theme_day_monthly', headers: { cookie: t.cookies.county! } })).statusCode).toBe(204);
+    await expect(province('no_such_rule')).rejects.toMatchObject({ key: 'compliance.rule_not_found' });
   });
 
   it('puts what is due and what was missed on the secretary\'s list, and the count of villages behind on the township\'s', async () => {
