@@ -535,7 +535,8 @@ const cases: Record<string, Case | 'public'> = {
   },
   'GET /api/dues/published': async (app, cookie) => {
     await refusedAsNotFound('GET', `/api/dues/published?org=${T1_VILLAGE}&year=2026`)(app, cookie);
-    expect((await app.inject({ method: 'GET', url: `/api/dues/published?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
+    // Published to the branch's own members only: a member of 马家村 does not see 石桥村's.
+    expect((await app.inject({ method: 'GET', url: '/api/dues/published?org=530522101002&year=2026', headers: { cookie: cookie('member') } })).statusCode).toBe(404);
   },
   'GET /api/dues/ledger.xlsx': async (app, cookie) => {
     await refusedAsNotFound('GET', `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`)(app, cookie);

@@ -17,6 +17,7 @@ describe('dues collections, uses and the published list in Chromium', () => {
   const phone = { width: 390, height: 844 };
   const secretary = demo.accounts.find((a) => a.role === 'branch_secretary')!;
   const county = demo.accounts.find((a) => a.role === 'county_admin')!;
+  const member = demo.accounts.find((a) => a.role === 'member')!;
   const branch = demo.orgs.find((o) => o.code === secretary.orgCode)!.name;
   // The demo county's dues run to its as-of day: the page shows that year.
   const year = demo.asOf.slice(0, 4);
@@ -140,5 +141,15 @@ describe('dues collections, uses and the published list in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await page.screenshot({ path: join(screenshotDir, 'dues-published-phone.png'), fullPage: true });
     await page.close();
+
+    // A member of the branch opens 党费 and lands on what is published to them, with no other tab.
+    const reader = await web.browser.newPage({ viewport: phone });
+    await web.signIn(reader, member.username);
+    await reader.goto(`${web.base}/dues?month=${demo.asOf.slice(0, 7)}`);
+    await reader.getByTestId('dues-published').waitFor();
+    await expect.poll(() => reader.locator(`[data-testid="dues-published-use"][data-description="${description}"]`).count(), WAIT).toBe(1);
+    expect(await reader.getByTestId('dues-tab-sheet').count()).toBe(0);
+    expect(await reader.getByTestId('dues-ledger').count()).toBe(0);
+    await reader.close();
   });
 });

@@ -7,11 +7,10 @@ import { and, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.js';
 import type { ServiceContext } from '../../platform/service.js';
-import type { OrgRow } from '../organizations/queries.js';
+import { visibleOrg, type OrgRow } from '../organizations/queries.js';
 import { organizations } from '../organizations/schema.js';
 import { people } from '../people/schema.js';
 import type { PublishedView } from './contracts.js';
-import { readableOrg } from './queries.js';
 import { yearMonths } from './rules.js';
 import { duesPayments, duesRemittances, duesUses } from './schema.js';
 import { usesOf, useViewOf } from './uses.js';
@@ -68,8 +67,9 @@ export async function yearAccount(db: Db, org: OrgRow, year: number) {
   return { months: perMonth, payments, sent, received, uses, totals: { ...totals, balanceFen: opening + totals.collectedFen + totals.receivedFen - totals.remittedFen - totals.usedFen } };
 }
 
+/** Published to the members: whoever may see the organization reads it, its members included (totals only, never a pay base). */
 export async function getPublished(ctx: ServiceContext, query: { org: string; year: number }): Promise<PublishedView> {
-  const org = await readableOrg(ctx, query.org);
+  const org = await visibleOrg(ctx, query.org);
   const account = await yearAccount(ctx.db, org, query.year);
   const members = new Map<string, { name: string; monthsPaid: number; totalFen: number }>();
   for (const p of account.payments) {

@@ -60,7 +60,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     gated(t, '/transfers', 'nav.transfers', <SwapOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     { key: '/meetings', icon: <CalendarOutlined />, label: t('nav.meetings') },
     { key: '/compliance', icon: <CheckSquareOutlined />, label: t('nav.compliance') },
-    gated(t, '/dues', 'nav.dues', <MoneyCollectOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
+    // Members read the account their branch publishes to them; the rest of the dues pages need 'person.read'.
+    { key: '/dues', icon: <MoneyCollectOutlined />, label: t('nav.dues') },
     { key: '/points', icon: <StarOutlined />, label: t('nav.points') },
     gated(t, '/appraisal', 'nav.appraisal', <SolutionOutlined />, user.abilities.includes('person.read'), 'nav.noMembersAbility'),
     {

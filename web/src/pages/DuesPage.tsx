@@ -23,6 +23,8 @@ const notCollecting = (org: OrgSummary) => !collecting.includes(org.type);
 const emptyIndex: OrgIndex = { byCode: new Map(), children: new Map(), roots: [] };
 /** Collections, remittances, uses and the account are also a committee's: any organization may be chosen. */
 const anyOrgTabs: readonly Tab[] = ['collections', 'uses', 'published', 'settings'];
+/** What a member without 'person.read' sees: the account published to them. */
+const memberTabs: readonly Tab[] = ['published'];
 const noneDisabled = () => false;
 
 /**
@@ -37,7 +39,8 @@ export default function DuesPage() {
   const index = useOrgIndex();
 
   const own = user?.posts.map((p) => index?.byCode.get(p.orgCode)).find((o) => o && !notCollecting(o))?.code;
-  const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'sheet';
+  const shown = user?.abilities.includes('person.read') ? tabs : memberTabs;
+  const tab: Tab = shown.find((x) => x === params.get('tab')) ?? shown[0]!;
   const anyOrg = anyOrgTabs.includes(tab);
   const org = params.get('org') ?? own ?? (anyOrg ? user?.posts[0]?.orgCode : undefined) ?? '';
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('month') ?? '') ? params.get('month')! : chinaToday().slice(0, 7);
@@ -76,7 +79,7 @@ export default function DuesPage() {
         { key: 'uses', label: <span data-testid="dues-tab-uses">{t('dues.tab.uses')}</span>, children: body(<UsesTab key={`${org}|${year}`} orgCode={org} year={year} />) },
         { key: 'published', label: <span data-testid="dues-tab-published">{t('dues.tab.published')}</span>, children: body(<PublishedTab key={`${org}|${year}`} orgCode={org} year={year} />) },
         { key: 'settings', label: <span data-testid="dues-tab-settings">{t('dues.tab.settings')}</span>, children: <SettingsTab /> },
-      ]} />
+      ].filter((item) => shown.includes(item.key as Tab))} />
     </Flex>
   );
 }

@@ -5,6 +5,7 @@ import { usePurposeLabels } from '../../../../src/modules/dues/rules.js';
 import { api } from '../../api.js';
 import type { DuesPublished } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useSession } from '../../session.js';
 import { useApi } from '../../useApi.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { yuanOf } from './money.js';
@@ -24,6 +25,8 @@ const printStyle = `@media print {
 export function PublishedTab({ orgCode, year }: { orgCode: string; year: number }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
+  // The register names each member's monthly amounts: for those who keep the members' records, not every member.
+  const register = useSession().user?.abilities.includes('person.read') ?? false;
   const published = useApi(`${orgCode}|${year}|${lang}`, (signal) => api.get<DuesPublished>('/api/dues/published', { org: orgCode, year }, { signal }));
   const [downloading, setDownloading] = useState(false);
 
@@ -53,7 +56,7 @@ export function PublishedTab({ orgCode, year }: { orgCode: string; year: number 
       <Flex vertical gap={12}>
         <Flex wrap gap={8}>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="dues-print">{t('dues.published.print')}</Button>
-          <Button icon={<DownloadOutlined />} loading={downloading} onClick={download} data-testid="dues-ledger">{t('dues.published.ledger')}</Button>
+          {register && <Button icon={<DownloadOutlined />} loading={downloading} onClick={download} data-testid="dues-ledger">{t('dues.published.ledger')}</Button>}
         </Flex>
         <style>{printStyle}</style>
         <Card size="small" data-testid="dues-published">
