@@ -18,7 +18,7 @@ import type { Raw } from './engines.js';
 const NOT_COPIED = new Set(['counties', 'sessions', 'audit_events', 'audit_heads', 'login_failures']);
 
 /**
- * Columns that must differ from the source county's: codes and user names carry the county. The
+ * Columns that must differ from the source county's: codes, user names and tracking codes. The
  * values are spelt into the SQL (a statement's parameters must all be used): six digits and a uuid
  * read back from the database.
  */
@@ -30,6 +30,8 @@ function valueOf(table: string, column: string, to: { id: string; fromCode: stri
   if (PATH_COLUMNS.has(column)) return `(select new from clone_paths where old = "${column}")`;
   if (table === 'organizations' && column === 'code') return `case when left(code, 6) = '${to.fromCode}' then '${to.code}' || substr(code, 7) else code end`;
   if (table === 'users' && column === 'username') return `username || '${to.code}'`;
+  // Tracking codes are unique across the database: villagers type them in without a county.
+  if (table === 'concerns' && column === 'tracking_code') return `upper(substr(md5(tracking_code || '${to.code}'), 1, 10))`;
   return `"${column}"`;
 }
 
