@@ -4,12 +4,9 @@
  * administrator. Read through a short cache because the public intake reads them on every
  * submission (issue §13: one transaction per submission and nothing else).
  */
-import { grantingPost, permission } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import { forbidden } from '../../platform/errors.js';
-import { write, type ServiceContext } from '../../platform/service.js';
-import { readSetting, storeSetting } from '../../platform/settings/settings.js';
-import { rootOrg } from '../organizations/county.js';
+import type { ServiceContext } from '../../platform/service.js';
+import { keyedSetting, saveSetting, viewSetting } from '../organizations/county-setting.js';
 import { settingsBody, type ConcernSettings, type ConcernSettingsView } from './contracts.js';
 
 export const SETTINGS_KEY = 'concerns';
@@ -39,32 +36,25 @@ const TTL_MS = 30_000;
 const caches = new WeakMap<Db, Map<string, { value: ConcernSettings; until: number }>>();
 const cacheOf = (db: Db) => caches.get(db) ?? caches.set(db, new Map()).get(db)!;
 
+/** Edited like every county setting; the cache below is dropped on save. */
+const concernSetting = keyedSetting<ConcernSettings>(SETTINGS_KEY, settingsBody, defaultConcernSettings, { action: 'concerns.settings', forbidden: 'concerns.settings_forbidden' });
+
 /** The county's settings, at most TTL_MS old. */
 export async function concernSettings(db: Db, countyId: string): Promise<ConcernSettings> {
   const cache = cacheOf(db);
   const hit = cache.get(countyId);
   if (hit && hit.until > Date.now()) return hit.value;
-  const value = await readSetting(db, countyId, SETTINGS_KEY, settingsBody, defaultConcernSettings);
+  const value = await concernSetting.read(db, countyId);
   cache.set(countyId, { value, until: Date.now() + TTL_MS });
   return value;
 }
 
 export const categoryOf = (s: ConcernSettings, id: string | null) => s.categories.find((c) => c.id === id) ?? null;
 
-export async function getSettings(ctx: ServiceContext): Promise<ConcernSettingsView> {
-  const root = (await rootOrg(ctx.db, ctx.actor.countyId))!;
-  return { ...(await concernSettings(ctx.db, ctx.actor.countyId)), can: { edit: permission(ctx.actor, 'org.manage', root.path) } };
-}
+export const getSettings = (ctx: ServiceContext): Promise<ConcernSettingsView> => viewSetting(ctx, { ...concernSetting, read: concernSettings });
 
 export async function saveSettings(ctx: ServiceContext, input: ConcernSettings): Promise<ConcernSettingsView> {
-  const root = (await rootOrg(ctx.db, ctx.actor.countyId))!;
-  const post = grantingPost(ctx.actor, 'org.manage', root.path);
-  if (!post) throw forbidden('concerns.settings_forbidden');
-  await write(ctx, async (w) => {
-    const before = await readSetting(w.tx, ctx.actor.countyId, SETTINGS_KEY, settingsBody, defaultConcernSettings);
-    await storeSetting(w.tx, ctx.actor.countyId, SETTINGS_KEY, input, ctx.actor.userId, w.now);
-    w.audit({ action: 'concerns.settings', entityType: 'county_settings', entityId: ctx.actor.countyId, entityLabel: root.name, orgPath: root.path, postId: post.postId, before, after: input });
-  });
+  await saveSetting(ctx, concernSetting, input);
   cacheOf(ctx.db).delete(ctx.actor.countyId);
   return getSettings(ctx);
 }
