@@ -9,6 +9,9 @@
  * 2. event-loop stalls of the in-process server under HTTP load; 3. /api/home and /api/organizations
  * through the API versus the same SQL sent straight to the engine, at county and province scale;
  * 4. importing 100,000 members with `grassroots import members --commit` (bench/import.ts).
+ * With `--sections`, also (issue 5 §13): 5. `masses`: a county grown to a million concerns and half a
+ * million diaries on PostgreSQL (bench/masses-fill.ts), its inbox, timeline and diary search timed
+ * (bench/masses.ts); 6. `intake`: the public intake under load on both engines (bench/intake.ts).
  */
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
@@ -19,8 +22,11 @@ import { cleanupAll, onCleanup } from './cleanup.js';
 import { ADMIN, DEMO_AS_OF, DEMO_SEED, loadDemo, loadProvince, provinceCacheKey, type Loaded } from './demo-data.js';
 import { pgliteHost, postgresHost, type EngineHost, type Raw, type Store } from './engines.js';
 import { benchImport, importLines, type ImportResult } from './import.js';
+import { intakeLines, intakeLoad, intakeVerdicts, machineLoad, type IntakeResult } from './intake.js';
 import { loadTest, LOAD_PATHS, type LoadResult } from './load.js';
 import { loadLines, machineLines, sampleLoad } from './machine.js';
+import { fillMasses, type Filled, type MassesSize } from './masses-fill.js';
+import { massesLines, massesVerdicts, measureMasses, type MassesRow } from './masses.js';
 import {
   apiCall, countyScope, homeStatements, provinceComplianceStatements, runStatements, scopeRootsStatement, sessionStatement, signIn, statisticsStatements, subtreeStatement, timeInterleaved,
   wholeDatabaseBreakdownsStatement, wholeDatabaseStatement, type Plan, type Scope, type Statement,
@@ -40,6 +46,11 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     'start-runs': { type: 'string', default: '3' },
     'skip-import': { type: 'boolean', default: false },
+    sections: { type: 'string', default: 'core' },
+    'masses-concerns': { type: 'string', default: '1000000' },
+    'masses-diaries': { type: 'string', default: '500000' },
+    'intake-seconds': { type: 'string', default: '10' },
+    'intake-connections': { type: 'string', default: '32' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
@@ -47,6 +58,8 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log('npm run bench -- [--engines pglite,postgres] [--province-counties N (default 10, max 100)] [--skip-province] [--runs 30] [--warmup 5] [--load-seconds 8] [--connections 10] [--start-runs 3] [--skip-import]');
+  console.log('  [--sections core,masses,intake (default core: sections 1–4; masses: a million concerns on PostgreSQL, its inbox and diary search; intake: the public intake under load)]');
+  console.log('  [--masses-concerns 1000000] [--masses-diaries 500000] [--intake-seconds 10] [--intake-connections 32]');
   process.exit(0);
 }
 
@@ -65,6 +78,11 @@ const loadSeconds = intArg('load-seconds', 1, 120);
 const connections = intArg('connections', 1, 200);
 const startRuns = intArg('start-runs', 1, 20);
 const skipImport = args['skip-import'] === true;
+const sections = new Set(String(args.sections).split(',').map((x) => x.trim()).filter(Boolean));
+for (const x of sections) if (!['core', 'masses', 'intake'].includes(x)) throw new Error(`unknown section ${x}: use core, masses, intake`);
+const massesSize: MassesSize = { concerns: intArg('masses-concerns', 1, 10_000_000), diaries: intArg('masses-diaries', 0, 10_000_000) };
+const intakeSeconds = intArg('intake-seconds', 1, 60);
+const intakeConnections = intArg('intake-connections', 1, 500);
 
 const log = (line: string) => console.error(line);
 
@@ -86,6 +104,10 @@ const results = {
   data: [] as DataRow[],
   notes: [] as string[],
   imports: [] as ImportResult[],
+  filled: undefined as Filled | undefined,
+  masses: [] as MassesRow[],
+  massesLoad: '',
+  intakes: [] as IntakeResult[],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -93,8 +115,8 @@ const results = {
 
 interface Opened {
   database: Database; app: App; raw: Raw; cookie: string; scope: Scope;
-  /** The statements the application sends to answer GET `url`, in order (session lookup included). */
-  capture(url: string): Promise<Statement[]>;
+  /** The statements the application sends to answer GET `url`, in order (session lookup included); as the county administrator unless `as` is another session's cookie. */
+  capture(url: string, as?: string): Promise<Statement[]>;
   close(): Promise<void>;
 }
 
@@ -110,10 +132,10 @@ async function openStore(store: Store, countyCode: string): Promise<Opened> {
   const scope = await countyScope(raw, countyCode);
   return {
     database, app, raw, cookie, scope,
-    async capture(url) {
+    async capture(url, as = cookie) {
       captured = [];
       try {
-        await apiCall(app, cookie, url)();
+        await apiCall(app, as, url)();
         return captured;
       } finally {
         captured = null;
@@ -290,12 +312,65 @@ async function benchEngine(host: EngineHost): Promise<void> {
   results.queries.push({ engine, scale, query: 'every breakdown of the whole database from the maintained breakdowns (raw SQL only)', api: null, raw: b[tallied.name]! });
   const matrices = await provinceComplianceStatements(p.raw, DEMO_AS_OF.slice(0, 4));
   const c = await timeInterleaved({ province: () => runStatements(p.raw, matrices) }, { ...plan, runs: Math.min(plan.runs, 10), warmup: 1 });
-  results.queries.push({ engine, scale, query: `compliance matrix of every county for a year (committee meetings by month; ${matrices.length} statements, one per county, raw SQL only)`, api: null, raw: c.province! });
+  results.queries.push({ engine, scale, query: `compliance of every county for a year (committee meetings by month: subjects and subjects done per county and month, one statement, raw SQL only)`, api: null, raw: c.province! });
   sampleLoad(`${engine} province load test`);
   log(`  province: load test, ${connections} connections × ${loadSeconds} s…`);
   results.loads.push({ engine, scale, result: await loadTest(p.app, p.cookie, { connections, seconds: loadSeconds }) });
   await p.close();
   await dropProvince();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contact with the masses (issue 5 §13): the inbox and diary search at scale, the public intake under load
+
+async function benchContact(host: EngineHost): Promise<void> {
+  const engine = host.kind === 'pglite' ? 'PGlite' : 'PostgreSQL 15';
+  const masses = sections.has('masses') && host.kind === 'postgres';
+  if (!masses && !sections.has('intake')) return;
+  log(`\n== ${host.title}: contact with the masses`);
+  const store = await host.newStore('masses');
+  const dropStore = onCleanup(`store ${store.where}`, () => store.drop());
+  {
+    const database = await store.open();
+    const closeDb = onCleanup(`database ${store.where}`, () => database.close());
+    const raw = await store.raw(database);
+    const closeRaw = onCleanup(`raw client ${store.where}`, () => raw.close());
+    // Closed here even on a failure: main() stops the PostgreSQL server before the pending cleanups run.
+    try {
+      log('  loading the demo county…');
+      const loaded = await loadDemo(database, 'county', 1, log);
+      results.data.push({ engine, scale: masses ? 'county, grown to a million concerns (section 5)' : 'county (section 6)', loaded, reused: false });
+      if (masses) {
+        const [county] = await raw.query<{ id: string }>('select id from counties where code = $1', [loaded.firstCountyCode]);
+        sampleLoad(`${engine} masses fill`);
+        log(`  growing it to ${massesSize.concerns.toLocaleString('en')} concerns and ${massesSize.diaries.toLocaleString('en')} diaries…`);
+        results.filled = await fillMasses(raw, county!.id, massesSize, log);
+      } else {
+        await analyze(raw);
+      }
+    } finally {
+      await closeRaw();
+      await closeDb();
+    }
+  }
+  const o = await openStore(store, results.data.at(-1)!.loaded!.firstCountyCode);
+  // Closed here even on a failure: main() stops the PostgreSQL server before the pending cleanups run.
+  try {
+    if (masses) {
+      sampleLoad(`${engine} masses queries`);
+      results.massesLoad = machineLoad();
+      log(`  inbox, timeline and diary search (${results.massesLoad})…`);
+      results.masses = await measureMasses(o, plan, log);
+    }
+    if (sections.has('intake')) {
+      sampleLoad(`${engine} intake`);
+      log(`  public intake: ${intakeConnections} connections × ${intakeSeconds} s…`);
+      results.intakes.push(await intakeLoad(o.app, o.raw, o.scope.countyId, engine, host.kind, { connections: intakeConnections, seconds: intakeSeconds }));
+    }
+  } finally {
+    await o.close();
+  }
+  await dropStore();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,6 +440,8 @@ function report(): string {
     out.push('');
   }
   out.push(...importLines(results.imports));
+  out.push(...massesLines(results.filled, results.masses, results.massesLoad));
+  out.push(...intakeLines(results.intakes));
   for (const note of results.notes) out.push(`Note: ${note}`, '');
 
   out.push('## Verdicts', '');
@@ -414,6 +491,7 @@ function report(): string {
   for (const q of homeRows.filter((x) => x.scale.startsWith('province'))) {
     out.push(`- (info) ${q.engine} home-page API for one county in the ${q.scale} database: p50 ${ms(q.api!.median)} ms, ${ratio(q.api!.median, q.raw.median)} raw`);
   }
+  out.push(...massesVerdicts(results.masses, results.filled), ...intakeVerdicts(results.intakes));
   return out.join('\n');
 }
 
@@ -426,8 +504,11 @@ async function main(): Promise<void> {
     let host: EngineHost | undefined;
     try {
       host = e === 'pglite' ? pgliteHost() : await postgresHost();
-      await benchEngine(host);
-      if (!skipImport) results.imports.push(...(await benchImport(host, log)));
+      if (sections.has('core')) {
+        await benchEngine(host);
+        if (!skipImport) results.imports.push(...(await benchImport(host, log)));
+      }
+      await benchContact(host);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(error);
