@@ -20,3 +20,4 @@ export * from './modules/contracting/schema.js';
 export * from './modules/diaries/schema.js';
 export * from './modules/pairing/schema.js';
 export * from './modules/concerns/schema.js';
+export * from './modules/petitions/schema.js';

@@ -25,6 +25,10 @@ export const usage = `grassroots — 基层党建工作平台 / Grassroots Party
   compliance rules [--format json|text]                      现行制度频次要求 / the cadence rules in force
   compliance province --rule RULE [--from DATE] [--to DATE] [--format json|text]
                                                              全省各县制度落实情况 / every county's compliance
+  concerns stats --org CODE --from DATE --to DATE [--format json|text]
+                                                             民情诉求统计 / concern statistics
+  cards --village CODE --out FILE.pdf [--layout card|sheet] [--base-url URL]
+                                                             打印民情联系卡 / print a village's concern cards
   audit verify                                               校验审计链 / verify the audit chain
   backup FILE                                                备份嵌入式数据库 / back up the embedded database
   restore FILE [--force]                                     从备份恢复 / restore from a backup
@@ -57,6 +61,10 @@ export const options = {
   'age-bands': { type: 'string' },
   format: { type: 'string' },
   lang: { type: 'string' },
+  village: { type: 'string' },
+  out: { type: 'string' },
+  layout: { type: 'string' },
+  'base-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

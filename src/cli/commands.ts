@@ -8,8 +8,10 @@ import { initCounty, operatorFor } from '../modules/organizations/county.js';
 import { importOrganizations, orgImportHeaders } from '../modules/organizations/import.js';
 import { required, usage, type Values } from './args.js';
 import { backup, restore } from './backup.js';
+import { cardsCommand } from './cards.js';
 import { chooseCounty, cliLang, open, UsageError, type Storage } from './common.js';
 import { complianceCommand } from './compliance.js';
+import { concernsCommand } from './concerns.js';
 import { loadDemo } from './demo.js';
 import { importMembersCommand } from './import-members.js';
 import { statisticsCommand } from './statistics.js';
@@ -85,6 +87,10 @@ export async function runCommand(command: string, sub: string | undefined, arg: 
       return statisticsCommand(storage, 'report', values);
     case 'compliance':
       return complianceCommand(storage, sub, values);
+    case 'cards':
+      return cardsCommand(storage, values);
+    case 'concerns':
+      return concernsCommand(storage, sub, values);
     case 'backup':
       return backup(storage, sub ?? '');
     case 'restore':

@@ -17,6 +17,7 @@ import type { DemoCounty, DemoMembership } from './generate.js';
 import { insertRows } from './insert.js';
 import { loadOrganizationalLife } from './load-life.js';
 import { loadContactWithTheMasses } from './load-masses.js';
+import { loadDemoPetitions } from './petitions-load.js';
 import { demoRecords } from './records.js';
 
 export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Promise<{ countyId: string }> {
@@ -125,12 +126,13 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
       countyId, username: a.username, passwordHash: passwordHashes.get(a.username)!, personId: personIds.get(a.personKey)!,
     })));
     const masses = await loadContactWithTheMasses(w, demo, { countyId, orgRows, personIds });
+    const petitionCount = await loadDemoPetitions(w, demo, { countyId, orgRows, personIds });
 
     const rootPath = orgRows.get(root.code)!.path;
     const loaded = {
       organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length,
       admissionSteps: records.steps.length, transfers: records.transfers.length, posts: demo.posts.length, users: demo.accounts.length,
-      ...life, ...masses,
+      ...life, ...masses, petitions: petitionCount,
     };
     w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, entityLabel: `${demo.name}（${demo.code}）`, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
   });

@@ -33,11 +33,14 @@ import { participationTodos } from './participation/todo.js';
 import { pointsHttp } from './points/routes.js';
 import { pointsTodos } from './points/todo.js';
 import { concernsHttp } from './concerns/routes.js';
+import { concernCardsHttp } from './concern-cards/routes.js';
 import { concernsPublicHttp } from './concerns/public-routes.js';
 import { concernTodos } from './concerns/todo.js';
+import { petitionsHttp } from './petitions/routes.js';
+import { petitionTodos } from './petitions/todo.js';
 
 /** Every capability's contribution to the to-do list. */
-export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos, appraisalTodos, participationTodos, pointsTodos, pairingTodos, contractingTodos, concernTodos];
+export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos, appraisalTodos, participationTodos, pointsTodos, pairingTodos, contractingTodos, concernTodos, petitionTodos];
 
 /** Every capability's routes: the one place a new module is plugged in. */
-export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp, appraisalHttp, participationHttp, pointsHttp, calendarHttp, householdsHttp, diariesHttp, pairingHttp, contractingHttp, concernsHttp, concernsPublicHttp];
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp, appraisalHttp, participationHttp, pointsHttp, calendarHttp, householdsHttp, diariesHttp, pairingHttp, contractingHttp, concernsHttp, concernsPublicHttp, concernCardsHttp, petitionsHttp];

@@ -214,6 +214,20 @@ const contractingUrl = (kind: 'teams' | 'visits') => async (app: App, cookie: (u
   return `/api/contracting/${kind}/${kind === 'teams' ? teamId : visitId}`;
 };
 
+// petitions: a letter to 马家村 registered once per app by the township.
+const t1Petitions = new WeakMap<App, Promise<string>>();
+function t1Petition(app: App, cookie: (user: string) => string): Promise<string> {
+  const made = t1Petitions.get(app) ?? (async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/petitions', headers: { cookie: cookie('township') }, payload: {
+      orgCode: T1_VILLAGE, receivedOn: '2026-03-01', channel: 'letter', content: '反映村务不公开的问题', category: 'other', petitioners: [{ name: '越权甲' }],
+    } });
+    return json<{ id: string }>(response).id;
+  })();
+  t1Petitions.set(app, made);
+  return made;
+}
+const petitionUrl = (suffix = '') => async (app: App, cookie: (user: string) => string) => `/api/petitions/${await t1Petition(app, cookie)}${suffix}`;
+
 const cases: Record<string, Case | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
@@ -660,6 +674,16 @@ const cases: Record<string, Case | 'public'> = {
   'GET /api/public/concerns/:trackingCode': 'public',
   'POST /api/public/concerns/:trackingCode/rate': 'public',
   'POST /api/public/concerns/:trackingCode/reopen': 'public',
+  // concern statistics and the monthly digest (issue 5, second session, part B): 'concern.handle' over the organization.
+  ...Object.fromEntries(['/api/concerns/statistics', '/api/concerns/statistics.xlsx', '/api/concerns/digest', '/api/concerns/digest.docx', '/api/concerns/digest.xlsx'].map((path) => {
+    const query = path.includes('statistics') ? `org=${T1_VILLAGE}&from=2026-01-01&to=2026-02-28` : `org=${T1_VILLAGE}&month=2026-02`;
+    const check: Case = async (app, cookie) => {
+      await refusedAsNotFound('GET', `${path}?${query}`)(app, cookie);
+      // The member reads the village, but sees none of its concerns.
+      expect((await app.inject({ method: 'GET', url: `${path}?${query}`, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+    };
+    return [`GET ${path}`, check];
+  })),
   // diaries and pairing: read within 'visit.record' and 'person.read', written by the author, a pairing's cadre or 'contracting.manage'.
   'GET /api/diaries': listedToNobody('/api/diaries', t1Diary),
   'POST /api/diaries': refusedAsNotFound('POST', '/api/diaries', { orgCode: T1_VILLAGE, writtenOn: '2026-03-01', situation: '越权写日记' }),
@@ -767,6 +791,48 @@ const cases: Record<string, Case | 'public'> = {
   'GET /api/households/:id': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/households/${t1Household.id}`),
   'PATCH /api/households/:id': refusedTo(['secretary2', 'member'], 'PATCH', async () => `/api/households/${t1Household.id}`, { note: '越权' }),
   'POST /api/households/:id/move': refusedTo(['secretary2', 'member'], 'POST', async () => `/api/households/${t1Household.id}/move`, { movedOn: '2026-03-01', reason: '越权' }),
+  // concern cards: printed with 'household.manage' over the village; the public address is the county administrator's.
+  'GET /api/concern-cards': async (app, cookie) => {
+    await refusedAsNotFound('GET', `/api/concern-cards?village=${T1_VILLAGE}&layout=sheet`)(app, cookie);
+    expect((await app.inject({ method: 'GET', url: `/api/concern-cards?village=${T1_VILLAGE}`, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/concern-cards/settings': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/concern-cards/settings' })).statusCode).toBe(401);
+  },
+  'PUT /api/concern-cards/settings': async (app, cookie) => {
+    const payload = { publicAddress: 'https://evil.example' };
+    for (const user of ['township', 'secretary2', 'member']) expect((await app.inject({ method: 'PUT', url: '/api/concern-cards/settings', payload, headers: { cookie: cookie(user) } })).statusCode, user).toBe(403);
+  },
+  // petitions: seen within 'petition.register' over the handling organization (and never by the accused: test/access/petitions-accused.test.ts).
+  'GET /api/petitions': async (app, cookie) => {
+    await t1Petition(app, cookie);
+    for (const user of ['secretary2', 'member']) {
+      const own = await app.inject({ method: 'GET', url: '/api/petitions', headers: { cookie: cookie(user) } });
+      expect(json<{ total: number }>(own).total, user).toBe(0);
+    }
+  },
+  'GET /api/petitions/export.xlsx': async (app, cookie) => {
+    await t1Petition(app, cookie);
+    const { default: ExcelJS } = await import('exceljs');
+    const rowsFor = async (user: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await app.inject({ method: 'GET', url: '/api/petitions/export.xlsx', headers: { cookie: cookie(user) } })).rawPayload as unknown as ArrayBuffer);
+      return book.worksheets[0]!.rowCount - 1;
+    };
+    expect(await rowsFor('township')).toBe(1);
+    expect(await rowsFor('secretary2')).toBe(0);
+  },
+  'GET /api/petitions/accused-choices': async (app, cookie) => {
+    expect((await app.inject({ method: 'GET', url: '/api/petitions/accused-choices?q=s', headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'POST /api/petitions': refusedAsNotFound('POST', '/api/petitions', { orgCode: T1_VILLAGE, receivedOn: '2026-03-01', channel: 'letter', content: '越权登记信访事项', category: 'other', petitioners: [{ name: '越权乙' }] }),
+  'GET /api/petitions/:id': refusedTo(['secretary2', 'member'], 'GET', petitionUrl()),
+  ...Object.fromEntries(Object.entries({
+    accept: {}, not_accept: { reason: '越权', noticeOn: '2026-03-02' }, assign: { assignee: '越权' },
+    extend: { days: 10, approver: '越权', reason: '越权', petitionerToldOn: '2026-03-02' }, reply: { text: '越权' }, review_request: {},
+    review_decide: { text: '越权' }, re_review_request: {}, re_review_decide: { text: '越权' }, feedback_petitioner: { by: '越权', how: 'phone' },
+    feedback_body: { by: '越权', how: 'report' }, close: {},
+  }).map(([action, body]) => [`POST /api/petitions/:id/${action}`, refusedTo(['secretary2', 'member'], 'POST', petitionUrl(`/${action}`), body)])),
 };
 
 describe.each(engines)('access on %s', (engine) => {

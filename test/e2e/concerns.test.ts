@@ -110,4 +110,55 @@ describe('concerns in Chromium', () => {
     await page.screenshot({ path: join(screenshotDir, 'concern-tracking-phone.png'), fullPage: true });
     await page.close();
   });
+
+  it('is entered by a cadre for a villager, marked as entered on their behalf', async () => {
+    const page = await web.browser.newPage({ viewport: phone });
+    const village = demo.orgs.find((o) => o.code === secretary.orgCode)!;
+    await web.signIn(page, cadre.username);
+    await page.goto(`${web.base}/concerns`);
+    await page.getByTestId('concern-new').click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('#concern-village').click();
+    await page.keyboard.type(village.name);
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: village.name }).first().click();
+    await modal.locator('#content').fill('代登记：水窖渗漏需要修补');
+    await modal.locator('#submitterName').fill('马二婶');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/concerns') && r.request().method() === 'POST', { timeout: WAIT.timeout });
+    await modal.locator('.ant-btn-primary').click();
+    expect((await created).status()).toBe(201);
+    await page.goto(`${web.base}/concerns?state=all&q=${encodeURIComponent('水窖渗漏')}`);
+    await page.getByTestId('concern-inbox').locator('tbody tr.ant-table-row').first().click();
+    await expect.poll(() => page.locator('.ant-drawer').textContent(), WAIT).toContain('干部代为登记');
+    expect(await page.locator('.ant-drawer').textContent()).toContain('马二婶');
+    await page.close();
+  });
+
+  it('has its settings edited by the county administrator and read by a township administrator', async () => {
+    const county = demo.accounts.find((a) => a.role === 'county_admin')!;
+    const township = demo.accounts.find((a) => a.role === 'township_admin')!;
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await web.signIn(page, county.username);
+    await page.goto(`${web.base}/concerns?view=settings`);
+    const limit = page.getByTestId('concern-category-limit-3');
+    await limit.waitFor();
+    const before = await limit.inputValue();
+    const changed = String(Number(before) + 1);
+    await limit.fill(changed);
+    await page.getByTestId('concern-category-name-3').fill('邻里纠纷');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/concerns/settings') && r.request().method() === 'PUT', { timeout: WAIT.timeout });
+    await page.getByTestId('concern-settings-save').click();
+    expect((await saved).status()).toBe(200);
+    await page.close();
+
+    const reader = await web.browser.newPage({ viewport: phone });
+    await web.signIn(reader, township.username);
+    await reader.goto(`${web.base}/concerns?view=settings`);
+    await reader.getByTestId('concern-settings-readonly').waitFor();
+    await expect.poll(() => reader.getByTestId('concern-category-limit-3').inputValue(), WAIT).toBe(changed);
+    expect(await reader.getByTestId('concern-category-name-3').inputValue()).toBe('邻里纠纷');
+    expect(await reader.getByTestId('concern-category-limit-3').isDisabled()).toBe(true);
+    expect(await reader.getByTestId('concern-settings-save').count()).toBe(0);
+    expect(await reader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await reader.close();
+  });
 });

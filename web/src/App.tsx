@@ -33,6 +33,7 @@ const DiariesPage = lazy(() => import('./pages/DiariesPage.js'));
 const PairingPage = lazy(() => import('./pages/PairingPage.js'));
 const HouseholdsPage = lazy(() => import('./pages/HouseholdsPage.js'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.js'));
+const PetitionsPage = lazy(() => import('./pages/PetitionsPage.js'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
 
@@ -69,6 +70,7 @@ export function App() {
             <Route path="pairing" element={<PairingPage />} />
             <Route path="households" element={<HouseholdsPage />} />
             <Route path="calendar" element={<CalendarPage />} />
+            <Route path="petitions" element={<PetitionsPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />

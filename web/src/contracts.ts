@@ -167,6 +167,11 @@ export type OnBehalfBody = z.input<typeof onBehalfBody>;
 export type VillageView = z.infer<typeof villageView>;
 export type TrackingView = z.infer<typeof trackingView>;
 
+// concerns: statistics and the monthly digest
+import type { digestView, statisticsView } from '../../src/modules/concerns/contracts.js';
+export type ConcernStatisticsView = z.infer<typeof statisticsView>;
+export type ConcernDigestView = z.infer<typeof digestView>;
+
 // diaries and pairing: visit diaries found by any two characters; cadres paired with households, quotas, contacts
 import type { diaryBody, diaryDetail, diaryPage, diaryPatch, segment } from '../../src/modules/diaries/contracts.js';
 import type {
@@ -227,3 +232,18 @@ export type HouseholdPatchBody = z.input<typeof householdPatch>;
 export type HouseholdMemberBody = z.input<typeof householdMemberInput>;
 export type HouseholdImportReport = z.infer<typeof householdImportReport>;
 export type HouseholdChoices = z.infer<typeof householdChoices>;
+// issue 5 second session, part A: concern cards and the public address their QR codes lead to
+import type { cardSettingsBody, cardSettingsView } from '../../src/modules/concern-cards/contracts.js';
+export type CardSettings = z.infer<typeof cardSettingsView>;
+export type CardSettingsBody = z.input<typeof cardSettingsBody>;
+
+// petitions: the register, a petition's procedure, registering one
+import type { accusedChoicesView, actionBodies as petitionActionBodies, listView as petitionListView, petitionDetail, registerBody as petitionRegisterBody } from '../../src/modules/petitions/contracts.js';
+export type PetitionList = z.infer<typeof petitionListView>;
+export type PetitionSummary = PetitionList['items'][number];
+export type PetitionDetail = z.infer<typeof petitionDetail>;
+export type PetitionAction = keyof PetitionDetail['can'];
+export type PetitionRegisterBody = z.input<typeof petitionRegisterBody>;
+export type PetitionActionBody<A extends PetitionAction> = z.input<(typeof petitionActionBodies)[A]>;
+export type AccusedChoices = z.infer<typeof accusedChoicesView>;
+

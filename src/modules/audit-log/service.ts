@@ -1,9 +1,10 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
 import { inScope, postsWith } from '../../platform/access/actor.js';
 import { forbidden } from '../../platform/errors.js';
 import { auditEvents } from '../../platform/audit/schema.js';
 import type { ServiceContext } from '../../platform/service.js';
 import type { AuditQuery } from './contracts.js';
+import { visiblePetitionIds } from '../petitions/visibility.js';
 
 /** China's calendar day boundaries (UTC+8) for the from/to filters. */
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -14,6 +15,8 @@ export async function readAuditTrail(ctx: ServiceContext, q: AuditQuery) {
   if (postsWith(ctx.actor, 'audit.read').length === 0) throw forbidden();
   const conditions: (SQL | undefined)[] = [
     inScope(ctx.actor, 'audit.read', { county: auditEvents.countyId, path: auditEvents.orgPath }),
+    // A petition's events show only to readers who may see the petition: the accused learn nothing of it here.
+    or(ne(auditEvents.entityType, 'petition'), inArray(auditEvents.entityId, visiblePetitionIds(ctx.db, ctx.actor))),
     q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
     q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
     q.action ? eq(auditEvents.action, q.action) : undefined,

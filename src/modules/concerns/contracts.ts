@@ -75,7 +75,10 @@ export type OnBehalfInput = z.infer<typeof onBehalfBody>;
 export const created = z.object({ id: z.string(), trackingCode: z.string() });
 
 /** The village form's categories, so the public page offers the county's list. */
-export const villageView = z.object({ org: orgRef, categories: z.array(z.object({ id: z.string(), name: z.string() })) });
+/** The public page's figures of last month: counts only, never content, names or phones. */
+export const publicMonthCounts = z.object({ month: z.string(), collected: z.number().int(), answered: z.number().int(), onTime: z.number().int() });
+export type PublicMonthCounts = z.infer<typeof publicMonthCounts>;
+export const villageView = z.object({ org: orgRef, categories: z.array(z.object({ id: z.string(), name: z.string() })), lastMonth: publicMonthCounts });
 
 // The handler's side.
 
@@ -217,3 +220,71 @@ export const trackingView = z.object({
 export type TrackingView = z.infer<typeof trackingView>;
 export const rateBody = z.strictObject({ rating, comment: z.string().trim().max(500).optional() });
 export const reopenBody = z.strictObject({ reason: z.string().trim().min(2).max(1000) });
+
+// Statistics and the monthly digest (issue §6, part B).
+
+const day = z.iso.date('日期应为 YYYY-MM-DD');
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
+
+export const statisticsQuery = z.strictObject({ org: z.string().trim().min(1).max(40), from: day, to: day });
+export type StatisticsQuery = z.infer<typeof statisticsQuery>;
+
+const figures = {
+  received: z.number().int(),
+  answered: z.number().int(),
+  onTime: z.number().int(),
+  overdue: z.number().int(),
+  satisfied: z.number().int(),
+  rated: z.number().int(),
+  /** Satisfied (fully or basically) ÷ rated; null when nothing was rated. */
+  satisfactionRate: z.number().nullable(),
+  /** On time ÷ answered; null when nothing was answered. */
+  onTimeRate: z.number().nullable(),
+};
+export const concernFigures = z.object(figures);
+export type ConcernFigures = z.infer<typeof concernFigures>;
+
+export const statisticsView = z.object({
+  org: orgRef,
+  from: z.string(),
+  to: z.string(),
+  /** The day open cases are judged overdue on: today, or the range's end when it is past. */
+  asOf: z.string(),
+  ...figures,
+  byCategory: z.array(z.object({ id: z.string().nullable(), name: z.string(), ...figures })),
+  byVillage: z.array(z.object({ code: z.string(), name: z.string(), township: z.string(), ...figures })),
+  byTownship: z.array(z.object({ code: z.string(), name: z.string(), ...figures })),
+  /** Per month of receipt: what was received that month and what of it is answered by now. */
+  trend: z.array(z.object({ month: z.string(), ...figures })),
+});
+export type StatisticsView = z.infer<typeof statisticsView>;
+
+export const digestQuery = z.strictObject({ org: z.string().trim().min(1).max(40), month: yearMonth });
+export type DigestQuery = z.infer<typeof digestQuery>;
+
+export const digestItem = z.object({
+  receivedOn: z.string(),
+  category: z.string().nullable(),
+  /** The content cut to a line: the digest is posted, so it never carries names or phones. */
+  summary: z.string(),
+  stateLabel: z.string(),
+  stateType,
+  reply: z.string().nullable(),
+  repliedOn: z.string().nullable(),
+  /** Collected in the month, answered in the month, still open at the month's end (and now). */
+  collected: z.boolean(),
+  answered: z.boolean(),
+  open: z.boolean(),
+});
+export const villageDigest = z.object({
+  org: orgRef,
+  collected: z.number().int(),
+  answered: z.number().int(),
+  onTime: z.number().int(),
+  open: z.number().int(),
+  byCategory: z.array(z.object({ name: z.string(), collected: z.number().int(), answered: z.number().int() })),
+  items: z.array(digestItem),
+});
+export type VillageDigest = z.infer<typeof villageDigest>;
+export const digestView = z.object({ month: z.string(), org: orgRef, villages: z.array(villageDigest) });
+export type DigestView = z.infer<typeof digestView>;

@@ -4,10 +4,12 @@
  * and the same text sent again from the same address answered with its first tracking code.
  */
 import { randomInt } from 'node:crypto';
+import { chinaDate } from '../../platform/clock.js';
 import type { HttpModule } from '../../platform/http/app-types.js';
 import { errorBody } from '../../platform/http/contracts.js';
 import { RateLimiter, throttle } from '../../platform/http/rate-limit.js';
 import { publicSubmission, rateBody, reopenBody, submitted, trackingParams, trackingView, villageParams, villageView } from './contracts.js';
+import { lastMonthCounts } from './digest.js';
 import { publicVillage, submitPublic } from './intake.js';
 import { rate, reopen, tracking } from './public.js';
 import { trackingCodeFrom } from './rules.js';
@@ -59,12 +61,13 @@ export const concernsPublicHttp: HttpModule = {
       throttle(checks, Date.now(), (name, value) => reply.header(name, value));
 
     app.get('/api/public/villages/:orgCode', {
-      config, schema: { tags, summary: '村（社区）诉求页：组织名称和诉求类别', params: villageParams, response: { 200: villageView, ...errors } },
+      config, schema: { tags, summary: '村（社区）诉求页：组织名称、诉求类别和上月办理数字', params: villageParams, response: { 200: villageView, ...errors } },
     }, async (req, reply) => {
       limit(reply, [[reads, req.ip]]);
       const org = await publicVillage(deps.database.db, req.params.orgCode);
       const settings = await concernSettings(deps.database.db, org.countyId);
-      return { org: { code: org.code, name: org.name }, categories: settings.categories.map(({ id, name }) => ({ id, name })) };
+      const lastMonth = await lastMonthCounts(deps.database.db, org, chinaDate(deps.clock.now()));
+      return { org: { code: org.code, name: org.name }, categories: settings.categories.map(({ id, name }) => ({ id, name })), lastMonth };
     });
 
     app.post('/api/public/villages/:orgCode/concerns', {

@@ -248,3 +248,43 @@ export const TRACKING_LENGTH = 10;
 /** A tracking code from random numbers below the alphabet's size. */
 export const trackingCodeFrom = (random: (max: number) => number): string =>
   Array.from({ length: TRACKING_LENGTH }, () => TRACKING_ALPHABET[random(TRACKING_ALPHABET.length)]).join('');
+
+// Statistics (issue §6): what one concern counts as. Only its state type is read, never its label.
+
+/** The facts of a concern the figures rest on, as the statistics query computes them for a day. */
+export interface CountedFacts {
+  stateType: StateType;
+  /** A reply has been published (replied_at set), perhaps before a reopening. */
+  replied: boolean;
+  /** The reply was published after the due day. */
+  repliedLate: boolean;
+  /** The due day is before the day counted for. */
+  pastDue: boolean;
+  rating: Rating | null;
+}
+
+export interface Figures { answered: number; onTime: number; overdue: number; satisfied: number; rated: number }
+
+/**
+ * What a concern adds to each figure (0 or 1):
+ * - answered: its reply is published and stands (resolved or closed; a reopened case is worked on
+ *   again, and a rejected or duplicate one closed without a reply is not answered);
+ * - onTime: answered by its due day (a case without a due day has no limit to miss);
+ * - overdue: open past its due day and not answered, or answered after its due day. Paused cases
+ *   have no due day while paused and are never overdue;
+ * - satisfied: rated satisfied or basically satisfied, as the county counts satisfaction;
+ * - rated: the submitter rated the reply that stands.
+ */
+export function figuresOf(c: CountedFacts): Figures {
+  const answered = c.replied && (c.stateType === 'resolved' || c.stateType === 'closed');
+  return {
+    answered: answered ? 1 : 0,
+    onTime: answered && !c.repliedLate ? 1 : 0,
+    overdue: (c.stateType === 'open' && c.pastDue) || (answered && c.repliedLate) ? 1 : 0,
+    satisfied: c.rating === 'satisfied' || c.rating === 'basically_satisfied' ? 1 : 0,
+    rated: c.rating === null ? 0 : 1,
+  };
+}
+
+/** A share to four decimals, or null when there is nothing to divide by (no "0 %" of nothing). */
+export const shareOf = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);

@@ -80,6 +80,9 @@ export const concerns = pgTable(
     // Statistics over a span of intake.
     index('concerns_received').on(t.countyId, t.receivedAt),
     index('concerns_search').using('gin', t.search),
+    // The inbox's order (open cases first, soonest due, newest): without it "all cases" of a township
+    // sorted its hundred thousand rows for every page (bench, a million concerns).
+    index('concerns_inbox_order').on(sql`(case when ${t.stateType} in ('new','open','paused') then 0 else 1 end)`, t.dueOn.asc().nullsLast(), t.receivedAt.desc().nullsFirst()),
     check('concerns_channel', sql`${t.channel} in ('public','on_behalf','visit')`),
     check('concerns_state_type', sql`${t.stateType} in ('new','open','paused','resolved','closed')`),
     check('concerns_priority', sql`${t.priority} in ('normal','urgent')`),

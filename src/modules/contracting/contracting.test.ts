@@ -4,6 +4,8 @@ import { requestsOf, useTestApp } from '../../../test/support/app.js';
 import { DONGFENG, HESHUN, MAJIA, SHIQIAO } from '../../../test/support/county.js';
 import { engines } from '../../../test/support/databases.js';
 import { memberAdder } from '../../../test/support/members.js';
+import { isWorkingDay } from '../../platform/calendar/calendar.js';
+import { loadWorkCalendar } from '../../platform/calendar/store.js';
 import { rows } from '../../platform/db/database.js';
 import { write } from '../../platform/service.js';
 import { visibleOrg } from '../organizations/queries.js';
@@ -202,6 +204,19 @@ describe.each(engines)('contracting on %s', (engine) => {
 
       expect((await ok<ComplianceView>(await send('secretary2', 'GET', `/api/contracting/compliance?org=${DONGFENG}&year=2026`))).teams).toEqual([]);
       await refused(await send('secretary2', 'GET', `/api/contracting/compliance?org=${HESHUN}&year=2026`), 404);
+    });
+
+    it('asks the same visits of a week of public holidays: the quota is per ISO week, whatever the calendar', async () => {
+      // Premise: in the county's calendar 2026-W08 (16–22 February) is all Spring Festival, and 2026-W07 gives up Sunday 15 for Saturday 14.
+      const calendar = await loadWorkCalendar(t.database.db, t.county.county.id, [2026]);
+      expect(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].filter((d) => isWorkingDay(calendar, d))).toEqual([]);
+      expect([isWorkingDay(calendar, '2026-02-14'), isWorkingDay(calendar, '2026-02-15')]).toEqual([true, false]);
+      for (const day of ['2026-02-17', '2026-02-19']) await ok(await visit('township', { visitedOn: day, participantIds: [id.township] }), 201);
+      const view = await ok<ComplianceView>(await send('township', 'GET', `/api/contracting/compliance?org=${HESHUN}&year=2026&from=2026-02-02&to=2026-02-22`));
+      expect(view.periods.map((p) => p.key)).toEqual(['2026-W06', '2026-W07', '2026-W08']);
+      expect(view.teams.find((x) => x.name === '第一组')!.cells).toEqual([
+        { held: 0, required: 3, status: 'overdue' }, { held: 0, required: 3, status: 'overdue' }, { held: 2, required: 3, status: 'overdue' },
+      ]);
     });
 
     it('shows on the township’s board with each village’s last visit and eight weeks of visits', async () => {

@@ -41,5 +41,7 @@ export const visitDiaries = pgTable(
     index('visit_diaries_org_path').using('btree', t.orgPath.op('text_pattern_ops')),
     index('visit_diaries_author').on(t.countyId, t.authorId, t.writtenOn),
     index('visit_diaries_search').using('gin', t.search),
+    // Newest first: a frequent term is read in this order and stops after a page (bench, half a million diaries).
+    index('visit_diaries_newest').on(t.countyId, t.writtenOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );

@@ -21,6 +21,8 @@ export const abilities = [
   'visit.record',
   'concern.handle',
   'concern.dispatch',
+  'petition.handle',
+  'petition.register',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
@@ -29,7 +31,7 @@ export const roleAbilities: Record<Role, readonly Ability[]> = {
   township_admin: abilities,
   branch_secretary: [
     'org.read', 'person.read', 'person.read_sensitive', 'member.manage', 'meeting.manage', 'dues.manage',
-    'household.manage', 'visit.record', 'concern.handle', 'concern.dispatch',
+    'household.manage', 'visit.record', 'concern.handle', 'concern.dispatch', 'petition.register',
   ],
   cadre: ['org.read', 'person.read', 'visit.record', 'concern.handle'],
   member: ['org.read'],
@@ -59,4 +61,6 @@ export const abilityLabels: Record<Ability, { zh: string; en: string }> = {
   'visit.record': { zh: '记录走访和民情日记', en: 'record visits and visit diaries' },
   'concern.handle': { zh: '办理民情诉求、代群众登记诉求', en: 'handle concerns and enter them for villagers' },
   'concern.dispatch': { zh: '受理、分派、转办民情诉求并审核答复', en: 'accept, assign and refer concerns and review replies' },
+  'petition.handle': { zh: '办理信访事项：受理、交办、延期、答复、复查复核', en: 'handle petitions: acceptance, assignment, extension, reply, reviews' },
+  'petition.register': { zh: '登记来信来访，记录向信访人和交办机关的“双反馈”', en: 'register letters and visits and record the double feedback' },
 };

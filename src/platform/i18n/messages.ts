@@ -599,6 +599,47 @@ export const messages = {
   'concerns.todo.new': { zh: '{org}：{count} 件民情诉求待受理', en: '{org}: {count} new concerns to accept' },
   'concerns.todo.escalated': { zh: '{org}：{count} 件民情诉求已超期', en: '{org}: {count} concerns overdue' },
   // end of issue 5 part D
+  // issue 5 second session, part B: concern statistics and the monthly digest
+  'concerns.range_reversed': { zh: '结束日期不能早于开始日期', en: 'The end date is before the start date' },
+  'concerns.range_too_long': { zh: '统计时段不能超过 {years} 年', en: 'The span may not exceed {years} years' },
+  'concerns.statistics_forbidden': { zh: '您的岗位不能查看该组织的民情诉求统计', en: 'None of your posts may see this organization\'s concern statistics' },
+  'concerns.digest_no_village': { zh: '{org}下没有村（社区）党组织', en: 'There is no village or community branch under {org}' },
+  // end of issue 5 second session, part B
+  // issue 5 part C (2nd session): petitions (modules/petitions)
+  'petitions.not_found': { zh: '未找到该信访事项', en: 'No such petition' },
+  'petitions.invalid': { zh: '信访事项信息有误，请按各栏提示修改', en: 'The petition has problems; see each field' },
+  'petitions.register_forbidden': { zh: '您的岗位不能为该组织登记信访事项', en: 'None of your posts may register petitions for this organization' },
+  'petitions.future': { zh: '日期不能晚于今天', en: 'The date cannot be after today' },
+  'petitions.referred_by': { zh: '上级转交办的信访事项须填写转交办机关，其他来源不填', en: 'A referred petition names the referring body; other channels do not' },
+  'petitions.accused_empty': { zh: '被反映人须选择人员或填写姓名', en: 'An accused person needs a person on record or a name' },
+  'petitions.person_not_found': { zh: '本县没有该人员', en: 'There is no such person in the county' },
+  'petitions.org_not_found': { zh: '本县没有编号为 {code} 的党组织', en: 'There is no organization {code} in the county' },
+  'petitions.same_matter_not_found': { zh: '未找到登记号为 {number} 的信访事项', en: 'There is no petition {number}' },
+  'petitions.same_matter_final': { zh: '{number} 已经复核终结，同一事实和理由不再受理', en: 'Petition {number} was re-reviewed: the same facts and reasons are not accepted again' },
+  'petitions.told_between': { zh: '告知日期须在 {from} 至 {to} 之间', en: 'The notice date must be between {from} and {to}' },
+  'petitions.refused.no_ability': { zh: '您的岗位不能办理此项操作', en: 'None of your posts allows this' },
+  'petitions.refused.wrong_state': { zh: '该信访事项当前所处环节不能执行此操作', en: 'The petition is not at a step where this can be done' },
+  'petitions.refused.future': { zh: '日期不能晚于今天', en: 'The date cannot be after today' },
+  'petitions.refused.before_previous': { zh: '日期不能早于上一办理环节', en: 'The date cannot precede the previous step' },
+  'petitions.refused.already_extended': { zh: '办理期限只能延长一次', en: 'The handling period can be extended once only' },
+  'petitions.refused.extend_after_due': { zh: '办理期限已届满，不能再延期', en: 'The handling period has ended; it can no longer be extended' },
+  'petitions.refused.window_closed': { zh: '已超过 30 日的请求期限，不予受理', en: 'The 30-day window for the request has closed' },
+  'petitions.refused.window_open': { zh: '信访人请求复查（复核）的 30 日期限未满，暂不能办结', en: 'The petitioner may still ask for a review within 30 days; it cannot be closed yet' },
+  'petitions.refused.feedback_missing': { zh: '尚未记录向信访人（及交办机关）反馈结果，不能办结', en: 'The feedback to the petitioner (and the assigning body) is not recorded yet' },
+  'petitions.todo.due': { zh: '信访事项 {count} 件临近或超过法定期限（其中超期 {late} 件）', en: '{count} petitions near or past their statutory deadline ({late} overdue)' },
+  'petitions.todo.feedback': { zh: '{count} 件信访事项尚未向信访人或交办机关反馈结果', en: '{count} petitions await feedback to the petitioner or the assigning body' },
+  // end of issue 5 part C (2nd session)
+  // issue 5 second session, part A: concern cards (modules/concern-cards)
+  'cards.forbidden': { zh: '您的岗位不能为{org}打印民情联系卡（须能管理该村农户信息）', en: 'None of your posts may print concern cards for {org} (it takes managing its households)' },
+  'cards.not_a_village': { zh: '{org}不是在册的村（社区）党组织，没有农户可印联系卡', en: '{org} is not an active village or community branch; it has no households to print cards for' },
+  'cards.no_households': { zh: '{org}没有在册农户，无卡可印', en: '{org} has no registered households to print cards for' },
+  'cards.address_missing': { zh: '尚未设置平台的公网访问地址：请县委组织部管理员在民情诉求的“设置”中填写，或在命令中用 --base-url 指定', en: 'The platform\'s public address is not set: the county administrator sets it in the concern settings, or give --base-url' },
+  'cards.font_missing': {
+    zh: '服务器没有中文字体（未找到 {path}），无法生成民情联系卡。请管理员安装 fonts-noto-cjk 软件包（Debian/Ubuntu：apt install fonts-noto-cjk），或用环境变量 GRASSROOTS_CJK_FONT 指定字体文件',
+    en: 'The server has no Chinese font ({path} not found), so concern cards cannot be made. Ask the administrator to install the fonts-noto-cjk package (Debian/Ubuntu: apt install fonts-noto-cjk) or name a font file in GRASSROOTS_CJK_FONT',
+  },
+  'cards.settings_forbidden': { zh: '平台公网地址由县委组织部管理员设置', en: 'The public address is set by the county administrator' },
+  // end of issue 5 second session, part A
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -68,7 +68,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: 'contact',
       icon: <UsergroupAddOutlined />,
       label: t('nav.contact'),
-      children: [{ key: '/contracting', label: t('nav.visits') }, gated(t, '/diaries', 'nav.diaries', undefined, user.abilities.includes('visit.record'), 'nav.noDiariesAbility'), gated(t, '/pairing', 'nav.pairing', undefined, user.abilities.includes('person.read'), 'nav.noMembersAbility'), gated(t, '/concerns', 'nav.concerns', undefined, user.abilities.includes('concern.handle'), 'concerns.reason.no_ability')],
+      children: [{ key: '/contracting', label: t('nav.visits') }, gated(t, '/diaries', 'nav.diaries', undefined, user.abilities.includes('visit.record'), 'nav.noDiariesAbility'), gated(t, '/pairing', 'nav.pairing', undefined, user.abilities.includes('person.read'), 'nav.noMembersAbility'), gated(t, '/concerns', 'nav.concerns', undefined, user.abilities.includes('concern.handle'), 'concerns.reason.no_ability'), gated(t, '/petitions', 'nav.petitions', undefined, user.abilities.includes('petition.register'), 'petitions.reason.no_ability')],
     },
     {
       key: 'rectification',

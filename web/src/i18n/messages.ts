@@ -19,6 +19,9 @@ import { transfersEn, transfersZh } from './transfers.js';
 import { concernsEn, concernsZh } from './concerns.js';
 import { contractingEn, contractingZh } from './contracting.js';
 import { householdsEn, householdsZh } from './households.js';
+import { petitionsEn, petitionsZh } from './petitions.js';
+import { concernCardsEn, concernCardsZh } from './concernCards.js';
+import { concernStatisticsEn, concernStatisticsZh } from './concernStatistics.js';
 
 export const zh = {
   ...accountsZh,
@@ -41,6 +44,9 @@ export const zh = {
   ...concernsZh,
   ...contractingZh,
   ...householdsZh,
+  ...petitionsZh,
+  ...concernCardsZh,
+  ...concernStatisticsZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -260,6 +266,9 @@ export const en: Record<MessageKey, string> = {
   ...concernsEn,
   ...contractingEn,
   ...householdsEn,
+  ...petitionsEn,
+  ...concernCardsEn,
+  ...concernStatisticsEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',

@@ -1,8 +1,12 @@
-import { Button, Card, Checkbox, Flex, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
+import { ConcernDigest } from '../components/concerns/ConcernDigest.js';
 import { ConcernDrawer } from '../components/concerns/ConcernDrawer.js';
+import { ConcernSettingsPanel } from '../components/concerns/ConcernSettingsPanel.js';
+import { ConcernStatistics } from '../components/concerns/ConcernStatistics.js';
+import { PublicAddressSetting } from '../components/concern-cards/PublicAddressSetting.js';
 import { OnBehalfModal } from '../components/concerns/OnBehalfModal.js';
 import type { ConcernInbox, ConcernSettings, ConcernSummary } from '../contracts.js';
 import { chinaDateTime } from '../format.js';
@@ -14,6 +18,8 @@ import { useApi } from '../useApi.js';
 import { useOrgIndex } from '../useOrgIndex.js';
 
 const tabs = ['new', 'open', 'resolved', 'all'] as const;
+/** The page's parts: the inbox, then the statistics, the monthly digest and the county's settings. */
+const views = ['inbox', 'statistics', 'digest', 'settings'] as const;
 type Tab = (typeof tabs)[number];
 const emptyIndex: OrgIndex = { byCode: new Map(), children: new Map(), roots: [] };
 
@@ -27,6 +33,7 @@ export default function ConcernsPage() {
   const index = useOrgIndex();
   const [params, set] = useAddress();
   const [entering, setEntering] = useState(false);
+  const view = views.find((x) => x === params.get('view')) ?? 'inbox';
   const tab: Tab = tabs.find((x) => x === params.get('state')) ?? 'open';
   const q = params.get('q') ?? '';
   const mine = params.get('mine') === 'true';
@@ -69,6 +76,13 @@ export default function ConcernsPage() {
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="concerns-title">{t('concerns.title')}</Typography.Title>
         {canEnter && <Button type="primary" onClick={() => setEntering(true)} data-testid="concern-new">{t('concerns.new')}</Button>}
       </Flex>
+      <Segmented value={view} onChange={(v) => set({ view: v === 'inbox' ? undefined : String(v), org: undefined, from: undefined, to: undefined, month: undefined })}
+        options={views.map((v) => ({ value: v, label: <span data-testid={`concern-view-${v}`}>{t(`concerns.view.${v}`)}</span> }))} style={{ alignSelf: 'start', maxWidth: '100%', overflowX: 'auto' }} />
+      {view === 'statistics' && <ConcernStatistics index={index ?? emptyIndex} params={params} set={set} />}
+      {view === 'digest' && <ConcernDigest index={index ?? emptyIndex} params={params} set={set} />}
+      {view === 'settings' && <ConcernSettingsPanel onSaved={settings.reload} />}
+      {view === 'settings' && <PublicAddressSetting />}
+      {view === 'inbox' && <>
       <Card size="small">
         <Flex wrap gap={12} align="center">
           <Input.Search allowClear value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('concerns.search')} style={{ flex: '1 1 240px', maxWidth: 420 }}
@@ -90,6 +104,7 @@ export default function ConcernsPage() {
           </Flex>
         </>
       )}
+      </>}
       <ConcernDrawer id={selected} settings={settings.data} onClose={() => set({ id: undefined })} onChanged={inbox.reload} />
       <OnBehalfModal open={entering} index={index ?? emptyIndex} settings={settings.data} onClose={(created) => { setEntering(false); if (created) inbox.reload(); }} />
     </Flex>

@@ -3,6 +3,7 @@ import { App as AntApp, Button, Card, Flex, Input, Select, Table, Tabs, Tag, Too
 import { useState } from 'react';
 import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
+import { PrintCards } from '../components/concern-cards/PrintCards.js';
 import { HouseholdDrawer } from '../components/households/HouseholdDrawer.js';
 import { HouseholdForm } from '../components/households/HouseholdForm.js';
 import { HouseholdImport } from '../components/households/HouseholdImport.js';
@@ -101,8 +102,10 @@ export default function HouseholdsPage() {
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="households-title">{t('households.title')}</Typography.Title>
-        <Flex gap={8}>
+        <Flex gap={8} wrap>
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportFile} data-testid="households-export">{t('households.export')}</Button>
+          <PrintCards village={village && (village.unitType === 'village' || village.unitType === 'community') && village.type !== 'party_group' ? village : undefined}
+            can={found.data?.can.create} reason={reasonKey} />
           {create}
         </Flex>
       </Flex>

@@ -57,6 +57,11 @@ export default function PublicConcernPage() {
   return (
     <PublicShell title={title}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('public.form.intro')}</Typography.Paragraph>
+      {village.data && (
+        <Typography.Paragraph style={{ margin: 0 }} data-testid="public-last-month">
+          {t('concerns.public.lastMonth', { ...village.data.lastMonth, month: lang === 'zh' ? `${Number(village.data.lastMonth.month.slice(5))}月` : village.data.lastMonth.month })}
+        </Typography.Paragraph>
+      )}
       <Card size="small">
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="public-form-error" />}
         <Form form={form} layout="vertical" onFinish={submit} data-testid="public-concern-form" size="large">

@@ -1,6 +1,7 @@
 import { Alert, Button, Descriptions, Drawer, Flex, Grid, List, Tag, Tooltip, Typography } from 'antd';
 import type { HouseholdDetail, HouseholdSettings } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { PrintCards } from '../concern-cards/PrintCards.js';
 import { reasonKey } from './reasons.js';
 
 /** One household: its facts, tags and members, and the edit action or why it is disabled. */
@@ -15,7 +16,12 @@ export function HouseholdDrawer({ household, settings, onClose, onEdit }: {
     ? <Button type="primary" onClick={onEdit} data-testid="household-edit">{t('households.edit')}</Button>
     : <Tooltip title={t(reasonKey(can))}><Button disabled data-testid="household-edit">{t('households.edit')}</Button></Tooltip>;
   return (
-    <Drawer open={household !== undefined} onClose={onClose} size={screens.md ? 640 : '100%'} title={household ? `${household.headName} · ${household.orgName}` : ''} extra={household && edit}>
+    <Drawer open={household !== undefined} onClose={onClose} size={screens.md ? 640 : '100%'} title={household ? `${household.headName} · ${household.orgName}` : ''} extra={household && (
+      <Flex gap={8}>
+        <PrintCards village={{ code: household.orgCode, name: household.orgName }} household={household} can={can} reason={reasonKey} testId="household-card" />
+        {edit}
+      </Flex>
+    )}>
       {household && (
         <Flex vertical gap={12} data-testid="household-detail">
           {household.status === 'moved' && <Tag color="default">{t('households.moved')}</Tag>}
