@@ -42,7 +42,13 @@ class RecentSubmissions {
     return hit && now - hit.at < RESEND_WINDOW_MS ? hit.code : null;
   }
   remember(key: string, code: string, now: number): void {
-    if (this.seen.size > 10_000) for (const [k, v] of this.seen) if (now - v.at >= RESEND_WINDOW_MS) this.seen.delete(k);
+    // Kept in the order remembered, so expired entries are all at the front: dropping them costs
+    // what expired, not a scan of the whole map on every submission of a flood.
+    for (const [k, v] of this.seen) {
+      if (now - v.at < RESEND_WINDOW_MS) break;
+      this.seen.delete(k);
+    }
+    this.seen.delete(key);
     this.seen.set(key, { code, at: now });
   }
 }
