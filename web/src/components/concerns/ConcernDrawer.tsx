@@ -1,4 +1,4 @@
-import { Alert, App, Button, Descriptions, Drawer, Flex, Grid, Skeleton, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, App, Descriptions, Drawer, Flex, Grid, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.js';
 import type { ConcernAction, ConcernDetail, ConcernSettings } from '../../contracts.js';
@@ -6,6 +6,7 @@ import { chinaDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useApi } from '../../useApi.js';
+import { ActionButtons } from '../ActionButtons.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { ActionModal } from './ActionModal.js';
 
@@ -26,18 +27,8 @@ export function ConcernDrawer({ id, settings, onClose, onChanged }: { id: string
       title={c ? t('concerns.detail.title', { code: c.trackingCode }) : ''}>
       {loaded.error ? <ApiFailure error={loaded.error} onRetry={loaded.reload} /> : !c ? <Skeleton active /> : (
         <Flex vertical gap={16}>
-          <Flex wrap gap={8} data-testid="concern-actions">
-            {actions.map((a) => {
-              const can = c.can[a];
-              const button = (
-                <Button size="small" type={can.allowed ? 'primary' : 'default'} disabled={!can.allowed} onClick={() => setActing(a)} data-testid={`concern-${a}`}>
-                  {t(`concerns.action.${a}`)}
-                </Button>
-              );
-              return can.allowed ? <span key={a}>{button}</span>
-                : <Tooltip key={a} title={t(`concerns.reason.${can.reason ?? 'wrong_state'}`)}><span>{button}</span></Tooltip>;
-            })}
-          </Flex>
+          <ActionButtons actions={actions} can={c.can} onAct={setActing} testId="concern"
+            label={(a) => t(`concerns.action.${a}`)} reason={(r) => t(`concerns.reason.${r}` as MessageKey)} />
           {c.overdue && <Alert type="error" showIcon title={t('concerns.detail.escalation', { level: c.escalationLevel })} />}
           <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered items={[
             { key: 'state', label: t('concerns.col.state'), children: <Tag data-testid="concern-state">{c.stateLabel}</Tag> },

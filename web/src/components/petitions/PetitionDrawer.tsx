@@ -1,10 +1,11 @@
-import { Alert, App, Button, Descriptions, Drawer, Flex, Grid, List, Skeleton, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, App, Descriptions, Drawer, Flex, Grid, List, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.js';
 import type { PetitionAction, PetitionDetail } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useApi } from '../../useApi.js';
+import { ActionButtons } from '../ActionButtons.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { PetitionActionModal } from './PetitionActionModal.js';
 
@@ -32,18 +33,8 @@ export function PetitionDrawer({ id, onClose, onChanged }: { id: string | null; 
       title={p ? t('petitions.detail.title', { number: p.number }) : ''}>
       {loaded.error ? <ApiFailure error={loaded.error} onRetry={loaded.reload} /> : !p ? <Skeleton active /> : (
         <Flex vertical gap={16}>
-          <Flex wrap gap={8} data-testid="petition-actions">
-            {actions.map((a) => {
-              const can = p.can[a];
-              const button = (
-                <Button size="small" type={can.allowed ? 'primary' : 'default'} disabled={!can.allowed} onClick={() => setActing(a)} data-testid={`petition-${a}`}>
-                  {t(`petitions.action.${a}`)}
-                </Button>
-              );
-              return can.allowed ? <span key={a}>{button}</span>
-                : <Tooltip key={a} title={t(`petitions.reason.${can.reason ?? 'wrong_state'}`)}><span>{button}</span></Tooltip>;
-            })}
-          </Flex>
+          <ActionButtons actions={actions} can={p.can} onAct={setActing} testId="petition"
+            label={(a) => t(`petitions.action.${a}`)} reason={(r) => t(`petitions.reason.${r}` as MessageKey)} />
           {p.final && <Alert type="warning" showIcon title={t('petitions.detail.final')} />}
           {owed.length > 0 && <Alert type="info" showIcon title={t('petitions.detail.owed', { who: owed.join('、') })} data-testid="petition-owed" />}
           <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered items={[
