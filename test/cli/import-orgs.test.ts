@@ -1,10 +1,11 @@
-// End-to-end: `grassroots import orgs FILE [--commit]` run as a child process on an embedded data dir.
+// End-to-end: `grassroots import orgs FILE [--commit]` run as a child process on a PostgreSQL server
+// (DATABASE_URL); the embedded engine's data directory is exercised by the operations tests.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCsv } from '../../src/platform/files/table-file.js';
-import { killLeftovers, runCli, shown, tempDirs, type CliResult } from '../support/cli.js';
+import { killLeftovers, runCli, serverDatabase, shown, tempDirs, type CliResult } from '../support/cli.js';
 
 const HEADERS = ['组织编码', '组织名称', '上级组织编码', '组织类型', '单位类型', '行政区划代码'];
 type Row = [code: string, name: string, parent: string, type: string, unit: string, division: string];
@@ -31,9 +32,9 @@ function parseReport(stdout: string): Map<number, RowReport> {
 
 describe('grassroots import orgs', () => {
   const dirs = tempDirs('grassroots-import-');
-  let dataDir: string;
+  const database = serverDatabase('cli_import');
   let files: string;
-  const cli = (args: string[], env?: Record<string, string>) => runCli([...args, '--data', dataDir], { env });
+  const cli = (args: string[], env?: Record<string, string>) => runCli(args, { env: { DATABASE_URL: database.url(), ...env } });
   const csv = (name: string, rows: Row[], encoding: 'utf-8' | 'utf-8-no-bom' | 'gb18030' = 'utf-8') => {
     let bytes = encodeCsv(HEADERS, rows, encoding === 'gb18030' ? 'gb18030' : 'utf-8');
     if (encoding === 'utf-8-no-bom') bytes = bytes.subarray(3);
@@ -44,16 +45,17 @@ describe('grassroots import orgs', () => {
   const expectOk = (r: CliResult) => expect(r.code, shown(r)).toBe(0);
 
   beforeAll(async () => {
-    dataDir = dirs.make();
+    await database.create();
     files = dirs.make();
-    const init = await runCli(['init', '--county-code', '530522', '--county-name', '测试县', '--data', dataDir]);
+    const init = await cli(['init', '--county-code', '530522', '--county-name', '测试县']);
     expect(init.code, shown(init)).toBe(0);
     expect(init.stdout).toContain('已创建 测试县（530522）');
   }, 240_000);
   afterEach(() => killLeftovers());
-  afterAll(() => {
+  afterAll(async () => {
     killLeftovers();
     dirs.cleanup();
+    await database.drop();
   });
 
   it('imports CSV (UTF-8 with and without BOM, GB18030) and XLSX files: a dry run first, then --commit', async () => {

