@@ -9,10 +9,10 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // 2 cores, but two workers left a third of the CPU idle in CI: much of a browser or CLI test is
-    // waiting on Chromium or a child process. Each worker may hold an embedded PGlite (~300 MB).
+    // 2 cores; each worker may hold an embedded PGlite (~300 MB). Three workers were no faster in CI
+    // and a browser journey timed out under the contention.
     pool: 'forks',
-    maxWorkers: 3,
+    maxWorkers: 2,
     env: { TZ: 'UTC' },
     sequence: { sequencer: SlowestFirst },
   },
