@@ -18,8 +18,7 @@ describe('administration in Chromium', () => {
 
   it('imports organizations from a GB18030 CSV: checks every row first, then writes them', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, 'county');
-    await page.goto(`${web.base}/organizations`);
+    await web.signIn(page, 'county', { at: '/organizations' });
     await page.getByTestId('import-button').click();
     const csv = encodeCsv(['组织编码', '组织名称', '上级组织编码', '组织类型', '单位类型'], [
       [`${township.code}777`, '新建示范村党支部', township.code, '党支部', '行政村'],
@@ -36,8 +35,7 @@ describe('administration in Chromium', () => {
 
   it('creates an account that can then sign in and is asked to change its initial password', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, 'county');
-    await page.goto(`${web.base}/users`);
+    await web.signIn(page, 'county', { at: '/users' });
     await page.getByTestId('users-table').waitFor();
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-username').fill('zhangwei');
@@ -53,7 +51,7 @@ describe('administration in Chromium', () => {
     await page.screenshot({ path: join(screenshotDir, 'users.png') });
 
     const fresh = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
-    await web.signIn(fresh, 'zhangwei', 'Start2026');
+    await web.signInWithForm(fresh, 'zhangwei', 'Start2026');
     await expect.poll(() => fresh.getByTestId('home-title').textContent(), WAIT).toContain(township.name);
     await expect.poll(() => fresh.getByTestId('todo-list').textContent(), WAIT).toContain('请修改初始密码');
     await fresh.close();

@@ -53,8 +53,7 @@ describe('the path to membership in Chromium', () => {
 
   it('lets a branch secretary register an applicant and record the talk', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/members`);
+    await web.signIn(page, secretary.username, { at: '/members' });
     await page.getByTestId('application-new').click();
     const form = page.getByRole('dialog');
     await form.getByTestId('application-name').fill('林晓燕');
@@ -131,8 +130,7 @@ describe('the path to membership in Chromium', () => {
     await record([{ step: 'sponsors', detail: { sponsors: ['王芳', '马明'] } }, { step: 'political_review' }]);
 
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, township.username);
-    await page.goto(`${web.base}/members/${personId}`);
+    await web.signIn(page, township.username, { at: `/members/${personId}` });
     // Two days of training fall short of the rule; the township records them with a reason.
     await page.getByTestId('admission-record').click();
     const training = page.getByRole('dialog');

@@ -80,8 +80,7 @@ describe('democratic appraisal in Chromium', () => {
 
   it('shows the township its branches’ rounds, and fits a phone', async () => {
     const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await web.signIn(page, township.username);
-    await page.goto(`${web.base}/appraisal?org=${township.orgCode}`);
+    await web.signIn(page, township.username, { at: `/appraisal?org=${township.orgCode}` });
     await page.getByTestId('appraisal-subtree').waitFor();
     await expect.poll(() => page.getByTestId('appraisal-subtree-summary').textContent(), WAIT).toMatch(/已评定 [1-9]/);
     await page.screenshot({ path: join(screenshotDir, 'appraisal-township-phone.png'), fullPage: true });

@@ -109,8 +109,7 @@ describe('compliance views in Chromium', () => {
 
   it('lets the county administrator add a local weekly rule, and switch a national one off and back on', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, 'county');
-    await page.goto(`${web.base}/compliance`);
+    await web.signIn(page, 'county', { at: '/compliance' });
     await shown(page).waitFor(WAIT);
     await page.getByTestId('compliance-tab-rules').click();
     await page.waitForURL(/tab=rules/);
@@ -160,8 +159,7 @@ describe('compliance views in Chromium', () => {
 
   it('shows a township administrator the rules read-only', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, 'township');
-    await page.goto(`${web.base}/compliance?tab=rules`);
+    await web.signIn(page, 'township', { at: '/compliance?tab=rules' });
     await expect.poll(() => page.getByTestId('rules-table').locator('tbody tr').count(), WAIT).toBeGreaterThan(0);
     expect(await page.getByTestId('rule-add').isDisabled()).toBe(true);
     expect(await page.getByTestId('rule-change-committee_meeting_monthly').count()).toBe(0);
@@ -171,8 +169,7 @@ describe('compliance views in Chromium', () => {
   it('shows a branch secretary their own branch on a phone, with nothing to roll up', async () => {
     const secretary = demo.accounts.find((a) => a.role === 'branch_secretary')!;
     const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/compliance`);
+    await web.signIn(page, secretary.username, { at: '/compliance' });
     await expect.poll(() => shown(page).getAttribute('data-org'), WAIT).toBe(secretary.orgCode);
     const ruleId = (await shown(page).getAttribute('data-rule'))!;
     const view = await apiGet<ComplianceView>(page, '/api/compliance', { rule: ruleId });

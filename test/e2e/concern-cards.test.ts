@@ -61,8 +61,7 @@ describe('concern cards in Chromium', () => {
 
   it('lets the county administrator set the address the QR codes lead to, refusing one that is not a web address', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, county.username);
-    await page.goto(`${web.base}/households?org=${secretary.orgCode}`);
+    await web.signIn(page, county.username, { at: `/households?org=${secretary.orgCode}` });
     await page.getByTestId('cards-print').click();
     const input = page.getByTestId('cards-address-input');
     await input.fill('dangjian.example.gov.cn');

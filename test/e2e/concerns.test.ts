@@ -27,8 +27,7 @@ describe('concerns in Chromium', () => {
   });
 
   const openConcern = async (page: Page, user: string) => {
-    await web.signIn(page, user);
-    await page.goto(`${web.base}/concerns?state=all&q=${encodeURIComponent('路灯')}`);
+    await web.signIn(page, user, { at: `/concerns?state=all&q=${encodeURIComponent('路灯')}` });
     await page.getByTestId(`concern-row-${code}`).click();
     await page.getByTestId('concern-actions').waitFor();
   };
@@ -114,8 +113,7 @@ describe('concerns in Chromium', () => {
   it('is entered by a cadre for a villager, marked as entered on their behalf', async () => {
     const page = await web.browser.newPage({ viewport: phone });
     const village = demo.orgs.find((o) => o.code === secretary.orgCode)!;
-    await web.signIn(page, cadre.username);
-    await page.goto(`${web.base}/concerns`);
+    await web.signIn(page, cadre.username, { at: '/concerns' });
     await page.getByTestId('concern-new').click();
     const modal = page.locator('.ant-modal');
     await modal.locator('#concern-village').click();
@@ -137,8 +135,7 @@ describe('concerns in Chromium', () => {
     const county = demo.accounts.find((a) => a.role === 'county_admin')!;
     const township = demo.accounts.find((a) => a.role === 'township_admin')!;
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, county.username);
-    await page.goto(`${web.base}/concerns?view=settings`);
+    await web.signIn(page, county.username, { at: '/concerns?view=settings' });
     const limit = page.getByTestId('concern-category-limit-3');
     await limit.waitFor();
     const before = await limit.inputValue();
@@ -151,8 +148,7 @@ describe('concerns in Chromium', () => {
     await page.close();
 
     const reader = await web.browser.newPage({ viewport: phone });
-    await web.signIn(reader, township.username);
-    await reader.goto(`${web.base}/concerns?view=settings`);
+    await web.signIn(reader, township.username, { at: '/concerns?view=settings' });
     await reader.getByTestId('concern-settings-readonly').waitFor();
     await expect.poll(() => reader.getByTestId('concern-category-limit-3').inputValue(), WAIT).toBe(changed);
     expect(await reader.getByTestId('concern-category-name-3').inputValue()).toBe('邻里纠纷');

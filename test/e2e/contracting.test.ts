@@ -74,8 +74,7 @@ describe('contracting in Chromium', () => {
     await desk.close();
 
     const page = await web.browser.newPage({ viewport: phone });
-    await web.signIn(page, township.username);
-    await page.goto(`${web.base}/contracting`);
+    await web.signIn(page, township.username, { at: '/contracting' });
     await page.getByTestId('contracting-record').click();
     const visit = page.getByTestId('visit-form');
     // Today, the contracted village and the user are there already.

@@ -37,8 +37,7 @@ describe('diaries and pairing in Chromium', () => {
 
   it('writes a diary on a phone and finds it by two characters from the middle of a word, marked', async () => {
     const page = await web.browser.newPage({ viewport: phone });
-    await web.signIn(page, cadre.username);
-    await page.goto(`${web.base}/diaries?org=${village.code}`);
+    await web.signIn(page, cadre.username, { at: `/diaries?org=${village.code}` });
     await page.getByTestId('diary-write').click();
     const drawer = page.getByTestId('diary-drawer');
     await drawer.getByTestId('diary-situation').fill('户主务农，家中四口人');
@@ -70,8 +69,7 @@ describe('diaries and pairing in Chromium', () => {
 
   it('pairs the cadre with a household, and the cadre records a contact on a phone', async () => {
     const admin = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(admin, township.username);
-    await admin.goto(`${web.base}/pairing?org=${village.code}`);
+    await web.signIn(admin, township.username, { at: `/pairing?org=${village.code}` });
     await admin.getByTestId('pairing-new').click();
     const drawer = admin.getByTestId('pair-drawer');
     await choose(admin, drawer.getByTestId('pair-household'), head);
@@ -92,8 +90,7 @@ describe('diaries and pairing in Chromium', () => {
     await admin.close();
 
     const page = await web.browser.newPage({ viewport: phone });
-    await web.signIn(page, cadre.username);
-    await page.goto(`${web.base}/pairing?mine=1`);
+    await web.signIn(page, cadre.username, { at: '/pairing?mine=1' });
     const mine = page.getByTestId('pairing-card').filter({ hasText: head });
     await expect.poll(() => mine.count(), WAIT).toBe(1);
     await mine.getByTestId('pairing-contact').click();

@@ -38,8 +38,7 @@ describe('dues collections, uses and the published list in Chromium', () => {
 
   it('remits a month, records a use, and finds both on the published list and in the register', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, secretary.username);
-    await page.goto(yearUrl('collections'));
+    await web.signIn(page, secretary.username, { at: yearUrl('collections') });
     await page.getByTestId('dues-collections').waitFor();
     // A month the branch collected and has not remitted yet.
     const cell = branchRow(page).locator('[data-testid="dues-cell"]').filter({ has: page.getByTestId('dues-remit') }).first();
@@ -101,16 +100,14 @@ describe('dues collections, uses and the published list in Chromium', () => {
 
   it('leaves the county settings to the county administrator', async () => {
     const page = await web.browser.newPage();
-    await web.signIn(page, secretary.username);
-    await page.goto(yearUrl('settings'));
+    await web.signIn(page, secretary.username, { at: yearUrl('settings') });
     await expect.poll(() => page.getByTestId('dues-settings-readonly').textContent(), WAIT).toContain('县委组织部');
     expect(await page.getByTestId('dues-settings-farmer').isDisabled()).toBe(true);
     expect(await page.getByTestId('dues-settings-save').count()).toBe(0);
     await page.close();
 
     const admin = await web.browser.newPage();
-    await web.signIn(admin, county.username);
-    await admin.goto(yearUrl('settings'));
+    await web.signIn(admin, county.username, { at: yearUrl('settings') });
     await admin.getByTestId('dues-settings-save').waitFor();
     expect(await admin.getByTestId('dues-settings-readonly').count()).toBe(0);
     await admin.getByTestId('dues-settings-farmer').fill('1.5');
@@ -126,8 +123,7 @@ describe('dues collections, uses and the published list in Chromium', () => {
 
   it('fits a phone', async () => {
     const page = await web.browser.newPage({ viewport: phone });
-    await web.signIn(page, secretary.username);
-    await page.goto(yearUrl('collections'));
+    await web.signIn(page, secretary.username, { at: yearUrl('collections') });
     await page.getByTestId('dues-collections').waitFor();
     await expect.poll(() => branchRow(page).locator(`[data-testid="dues-cell"][data-month="${remitted!.month}"]`).getByTestId('dues-remitted').textContent(), WAIT)
       .toBe(`已上缴 ${remitted!.amount}`);
@@ -144,8 +140,7 @@ describe('dues collections, uses and the published list in Chromium', () => {
 
     // A member of the branch opens 党费 and lands on what is published to them, with no other tab.
     const reader = await web.browser.newPage({ viewport: phone });
-    await web.signIn(reader, member.username);
-    await reader.goto(`${web.base}/dues?month=${demo.asOf.slice(0, 7)}`);
+    await web.signIn(reader, member.username, { at: `/dues?month=${demo.asOf.slice(0, 7)}` });
     await reader.getByTestId('dues-published').waitFor();
     await expect.poll(() => reader.locator(`[data-testid="dues-published-use"][data-description="${description}"]`).count(), WAIT).toBe(1);
     expect(await reader.getByTestId('dues-tab-sheet').count()).toBe(0);

@@ -79,8 +79,7 @@ describe('dues in Chromium', () => {
 
     // A second window keeps the sheet as it stands now, before anything is paid.
     const stale = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(stale, secretary.username);
-    await stale.goto(`${web.base}/dues?month=${month}`);
+    await web.signIn(stale, secretary.username, { at: `/dues?month=${month}` });
     await expect.poll(() => total(stale, 'expected'), WAIT).toBe('40.20');
 
     await row(page, 'dues-row', names[0]!).getByTestId('dues-quick-pay').click();
@@ -113,15 +112,13 @@ describe('dues in Chromium', () => {
 
   it('lets the township administrator manage the sheet and the cadre only read it', async () => {
     const admin = await web.browser.newPage();
-    await web.signIn(admin, township.username);
-    await admin.goto(`${web.base}/dues?org=${secretary.orgCode}&month=${month}`);
+    await web.signIn(admin, township.username, { at: `/dues?org=${secretary.orgCode}&month=${month}` });
     await expect.poll(() => total(admin, 'collected'), WAIT).toBe('20.70');
     expect(await row(admin, 'dues-row', names[1]!).getByTestId('dues-edit').isEnabled()).toBe(true);
     await admin.close();
 
     const reader = await web.browser.newPage();
-    await web.signIn(reader, cadre.username);
-    await reader.goto(`${web.base}/dues?org=${secretary.orgCode}&month=${month}`);
+    await web.signIn(reader, cadre.username, { at: `/dues?org=${secretary.orgCode}&month=${month}` });
     await expect.poll(() => total(reader, 'collected'), WAIT).toBe('20.70');
     expect(await row(reader, 'dues-row', names[1]!).getByTestId('dues-edit').isDisabled()).toBe(true);
     expect(await reader.getByTestId('dues-batch-pay').isDisabled()).toBe(true);

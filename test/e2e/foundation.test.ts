@@ -20,7 +20,7 @@ describe('web app in Chromium', () => {
 
   it('signs the county administrator in to the county home page with live figures', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, 'county');
+    await web.signInWithForm(page, 'county');
     await expect.poll(() => page.getByTestId('home-title').textContent(), WAIT).toContain(rootName);
     const members = demo.people.filter((p) => p.membership?.category === 'full' || p.membership?.category === 'probationary').length;
     await expect.poll(async () => (await page.getByTestId('stat-members').textContent())?.replace(/[,\s]/g, ''), WAIT).toContain(String(members));
@@ -45,8 +45,7 @@ describe('web app in Chromium', () => {
   it('finds an organization in the tree by pinyin initials and shows its details', async () => {
     const township = demo.orgs.find((o) => o.unitType === 'township')!;
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, 'county');
-    await page.goto(`${web.base}/organizations`);
+    await web.signIn(page, 'county', { at: '/organizations' });
     await page.getByTestId('org-tree').waitFor();
     const initials = (await web.database.db.select().from(organizations).where(eq(organizations.code, township.code)))[0]!.pinyin.split(' ')[0]!;
     await page.getByPlaceholder(/搜索/).fill(initials.slice(0, 3));

@@ -26,8 +26,7 @@ describe('households and the work calendar in Chromium', () => {
 
   it('records a household with two members on a phone, then finds it by its tag', async () => {
     const page = await web.browser.newPage({ viewport: phone });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/households?org=${secretary.orgCode}`);
+    await web.signIn(page, secretary.username, { at: `/households?org=${secretary.orgCode}` });
     await page.getByTestId('household-create').click();
     const form = page.getByTestId('household-form');
     await form.getByTestId('household-head').fill('测试户主');
@@ -65,8 +64,7 @@ describe('households and the work calendar in Chromium', () => {
 
   it('imports a file with a mistake reported by row and column, then the corrected file', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/households?org=${secretary.orgCode}&tab=import`);
+    await web.signIn(page, secretary.username, { at: `/households?org=${secretary.orgCode}&tab=import` });
     const wrong = encodeCsv(columns, [['E2E-02', '一组', '导入户主', '户主', '男', '1970-01-01', '', '1381234', '', ''], ['E2E-02', '一组', '导入子女', '子', '', '', '', '', '', '']], 'gb18030');
     await page.getByTestId('import-file-input').setInputFiles({ name: '农户.csv', mimeType: 'text/csv', buffer: wrong });
     const problems = page.getByTestId('import-problems');
@@ -86,8 +84,7 @@ describe('households and the work calendar in Chromium', () => {
 
   it('lets the county administrator mark a day off on the work calendar; others only read it', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, county.username);
-    await page.goto(`${web.base}/calendar?year=2026`);
+    await web.signIn(page, county.username, { at: '/calendar?year=2026' });
     await expect.poll(() => page.getByTestId('calendar-day-2026-10-01').getAttribute('data-kind'), WAIT).toBe('holiday');
     const day = page.getByTestId('calendar-day-2026-03-02');
     expect(await day.getAttribute('data-kind')).toBe('normal');
@@ -101,8 +98,7 @@ describe('households and the work calendar in Chromium', () => {
     await page.close();
 
     const reader = await web.browser.newPage({ viewport: phone });
-    await web.signIn(reader, secretary.username);
-    await reader.goto(`${web.base}/calendar?year=2026`);
+    await web.signIn(reader, secretary.username, { at: '/calendar?year=2026' });
     await reader.getByTestId('calendar-read-only').waitFor(WAIT);
     await expect.poll(() => reader.getByTestId('calendar-day-2026-03-02').getAttribute('data-kind'), WAIT).toBe('holiday');
     await reader.screenshot({ path: join(screenshotDir, 'calendar-phone.png') });

@@ -29,8 +29,7 @@ describe('meeting attachments and the record book in Chromium', () => {
 
   it('attaches a photo to a meeting, refuses a fake image, and exports the record book', async () => {
     const page = await web.browser.newPage({ viewport: phone, acceptDownloads: true });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/meetings`);
+    await web.signIn(page, secretary.username, { at: '/meetings' });
     // A committee meeting held today, everyone expected present: the form's defaults.
     await page.getByTestId('meeting-new').click();
     await page.getByTestId('meeting-form').getByTestId('meeting-topic').fill(topic);

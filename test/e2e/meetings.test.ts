@@ -123,8 +123,7 @@ describe('meetings in Chromium', () => {
 
   it('plans a meeting and calls it off with the reason kept on the record', async () => {
     const page = await web.browser.newPage({ viewport: phone });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/meetings`);
+    await web.signIn(page, secretary.username, { at: '/meetings' });
     await page.getByTestId('meeting-new').click();
     const form = page.getByTestId('meeting-form');
     await form.getByTestId('meeting-status').getByText('计划召开').click();
@@ -149,8 +148,7 @@ describe('meetings in Chromium', () => {
 
   it('shows a member the branch\'s meetings on the month calendar, with recording disabled and explained', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, member.username);
-    await page.goto(`${web.base}/meetings?view=calendar`);
+    await web.signIn(page, member.username, { at: '/meetings?view=calendar' });
     await expect.poll(() => page.locator(`td[title="${today}"]`).getByTestId('meeting-calendar-day').textContent(), WAIT).toContain(topic);
     expect(await page.getByTestId('meeting-new').isDisabled()).toBe(true);
     await page.getByTestId('meeting-new-reason').hover();

@@ -41,8 +41,7 @@ describe('member import in Chromium', () => {
 
   it('checks the file, shows the mistake by row and column, then imports the corrected file into the list', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/members`);
+    await web.signIn(page, secretary.username, { at: '/members' });
     await page.getByTestId('member-import').click();
     await page.waitForURL(/\/members\/import$/);
 
@@ -76,8 +75,7 @@ describe('member import in Chromium', () => {
 
   it('fits a phone', async () => {
     const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/members/import`);
+    await web.signIn(page, secretary.username, { at: '/members/import' });
     await page.getByTestId('member-import-title').waitFor();
     await page.screenshot({ path: join(screenshotDir, 'member-import-phone.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -59,8 +59,7 @@ describe('member register in Chromium', () => {
 
   it('fits a phone: the list collapses its columns', async () => {
     const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/members`);
+    await web.signIn(page, secretary.username, { at: '/members' });
     await expect.poll(async () => total(await page.getByTestId('members-total').textContent()), WAIT).toBe(members.length);
     await page.screenshot({ path: join(screenshotDir, 'members-phone.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

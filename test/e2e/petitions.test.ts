@@ -44,8 +44,7 @@ describe('petitions in Chromium', () => {
   it('is registered by the secretary on a phone, accepted and answered by the township, and fed back by the secretary', async () => {
     secretaryPage = await web.browser.newPage({ viewport: phone });
     const page = secretaryPage;
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/petitions`);
+    await web.signIn(page, secretary.username, { at: '/petitions' });
     await page.getByTestId('petitions-title').waitFor();
     await page.getByTestId('petition-register').click();
     const modal = page.locator('.ant-modal');
@@ -71,8 +70,7 @@ describe('petitions in Chromium', () => {
 
     adminPage = await web.browser.newPage();
     const admin = adminPage;
-    await web.signIn(admin, township.username);
-    await admin.goto(`${web.base}/petitions?id=${id}`);
+    await web.signIn(admin, township.username, { at: `/petitions?id=${id}` });
     await admin.getByTestId('petition-actions').waitFor();
     expect(await admin.getByTestId('petition-petitioner').textContent()).toContain('测试信访人');
     await act(admin, 'accept');

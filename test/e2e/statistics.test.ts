@@ -68,8 +68,7 @@ describe('Party statistics in Chromium', () => {
 
   it('refuses age bands that leave gaps, and redraws the bands that are valid', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, 'county');
-    await page.goto(`${web.base}/statistics`);
+    await web.signIn(page, 'county', { at: '/statistics' });
     await shown(page).waitFor(WAIT);
     const bands = page.getByTestId('stats-age-bands');
     await bands.fill('54,35');
@@ -90,8 +89,7 @@ describe('Party statistics in Chromium', () => {
   it('fits a phone screen for a branch secretary, who sees their own village only', async () => {
     const secretary = demo.accounts.find((a) => a.role === 'branch_secretary')!;
     const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
-    await web.signIn(page, secretary.username);
-    await page.goto(`${web.base}/statistics`);
+    await web.signIn(page, secretary.username, { at: '/statistics' });
     await expect.poll(() => shown(page).getAttribute('data-org'), WAIT).toBe(secretary.orgCode);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(screenshotDir, 'statistics-secretary-phone.png'), fullPage: true });

@@ -40,8 +40,7 @@ describe('membership transfers in Chromium', () => {
     expect(member).toBeDefined();
     expect(target).toBeDefined();
     const sender = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(sender, secretary.username);
-    await sender.goto(`${web.base}/members/${personId}`);
+    await web.signIn(sender, secretary.username, { at: `/members/${personId}` });
     await expect.poll(() => sender.getByTestId('member-name').textContent(), WAIT).toBe(member.name);
     await sender.getByTestId('transfer-send').click();
     await sender.getByRole('menuitem', { name: '转往本县其他党组织' }).click();
@@ -56,7 +55,7 @@ describe('membership transfers in Chromium', () => {
     await sender.close();
 
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, receiver.username, receiver.password);
+    await web.signIn(page, receiver.username, { password: receiver.password });
     await page.getByRole('menuitem', { name: '组织关系转接' }).click();
     await page.waitForURL(/\/transfers/);
     await expect.poll(() => page.getByTestId('transfers-table').textContent(), WAIT).toContain(member.name);
@@ -74,8 +73,7 @@ describe('membership transfers in Chromium', () => {
 
   it('registers a member arriving from outside the county, then records their death', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await web.signIn(page, receiver.username, receiver.password);
-    await page.goto(`${web.base}/transfers`);
+    await web.signIn(page, receiver.username, { at: '/transfers', password: receiver.password });
     await page.getByTestId('transfer-arrival').click();
     await page.locator('#orgCode').click();
     await page.keyboard.type(target.name);
