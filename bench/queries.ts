@@ -127,10 +127,6 @@ export function wholeDatabaseBreakdownsStatement(): Statement {
   };
 }
 
-/**
- * The compliance matrix of every county in the database (committee meetings by month over a year):
- * the module's own statement for each county's root, as a province-wide view would ask each county.
- */
 /** The province's view of a national rule for a year: every county's counts per month in one statement (as `grassroots compliance province`). */
 export async function provinceComplianceStatements(raw: Raw, year: string): Promise<Statement[]> {
   const rule = nationalRules.find((r) => r.id === 'committee_meeting_monthly')!;

@@ -19,27 +19,33 @@ import { dueFrom, MAX_PERIODS } from './service.js';
 export interface ProvinceCell { period: string; subjects: number; done: number; status: CellStatus | null; notDone: number }
 export interface ProvinceCounty { code: string; name: string; inForce: boolean; cells: ProvinceCell[] }
 
-/** Per county (with its own minimum) and period index: subjects that existed in the period, and those that met the rule. */
+/**
+ * Per county (with its own minimum): for each period, the subjects that existed in it and those that
+ * met the rule, as two arrays. Shaped for a hundred counties: each organization's meetings are counted
+ * per period in one pass down the (kind, county, organization) index, with no sort and no join on
+ * periods (a range join of meetings and subjects to periods threw away millions of rows and spilled to
+ * disk), then met by its organization in a single join.
+ */
 export function provinceSql(rule: Pick<CadenceRule, 'eventKind' | 'subjectType'>, minimums: Map<string, number>, periods: Period[]): SQL {
-  const first = periods[0]!.start;
-  const last = periods.at(-1)!.end;
-  const spans = sql.join(periods.map((p, i) => sql`(${i}::int, ${p.start}::date, ${p.end}::date)`), sql`, `);
   const mins = sql.join([...minimums].map(([countyId, min]) => sql`(${countyId}::uuid, ${min}::int)`), sql`, `);
+  const each = (f: (p: Period, i: number) => SQL) => sql.join(periods.map(f), sql`, `);
+  const existed = (p: Period) => sql`o.established_on <= ${p.end}::date and (o.dissolved_on is null or o.dissolved_on > ${p.start}::date)`;
   return sql`
-    with p(idx, start_on, end_on) as (values ${spans}),
-    r(county_id, min) as (values ${mins}),
-    counts as (
-      select m.county_id, m.org_id, p.idx, count(*)::int as n from meetings m join p on m.held_on between p.start_on and p.end_on
-      where m.kind = ${rule.eventKind} and m.status = 'held' and m.held_on between ${first}::date and ${last}::date
-      group by 1, 2, 3
+    with r(county_id, min) as (values ${mins}),
+    held as (
+      select county_id, org_id, ${each((p, i) => sql`count(*) filter (where held_on between ${p.start}::date and ${p.end}::date) as ${sql.raw(`n${i}`)}`)}
+      from meetings
+      where kind = ${rule.eventKind} and status = 'held' and held_on between ${periods[0]!.start}::date and ${periods.at(-1)!.end}::date
+      group by county_id, org_id
     )
-    select o.county_id as "countyId", p.idx, count(*)::int as subjects, count(*) filter (where coalesce(k.n, 0) >= r.min)::int as done
+    select o.county_id as "countyId",
+      array[${each((p) => sql`count(*) filter (where ${existed(p)})::int`)}] as subjects,
+      array[${each((p, i) => sql`count(*) filter (where ${existed(p)} and h.${sql.raw(`n${i}`)} >= r.min)::int`)}] as done
     from organizations o
     join r on r.county_id = o.county_id
-    join p on o.established_on <= p.end_on and (o.dissolved_on is null or o.dissolved_on > p.start_on)
-    left join counts k on k.county_id = o.county_id and k.org_id = o.id and k.idx = p.idx
+    left join held h on h.county_id = o.county_id and h.org_id = o.id
     where ${subjectCondition(rule.subjectType)}
-    group by 1, 2`;
+    group by o.county_id`;
 }
 
 /**
@@ -62,8 +68,8 @@ export async function provinceCompliance(db: Db, ruleId: string, from: string, t
     const rule = ruleOf.get(c.id);
     return comparable(rule) ? [[c.id, rule.min] as const] : [];
   }));
-  const found = minimums.size === 0 ? [] : await rows<{ countyId: string; idx: number; subjects: number; done: number }>(db, provinceSql(reference, minimums, periods));
-  const counted = new Map(found.map((f) => [`${f.countyId}|${f.idx}`, f]));
+  const found = minimums.size === 0 ? [] : await rows<{ countyId: string; subjects: number[]; done: number[] }>(db, provinceSql(reference, minimums, periods));
+  const counted = new Map(found.map((f) => [f.countyId, f]));
   return {
     periods,
     counties: countyRows.map((c) => {
@@ -72,7 +78,8 @@ export async function provinceCompliance(db: Db, ruleId: string, from: string, t
       return {
         code: c.code, name: c.name, inForce: true,
         cells: periods.map((p, i) => {
-          const { subjects = 0, done = 0 } = counted.get(`${c.id}|${i}`) ?? {};
+          const subjects = counted.get(c.id)?.subjects[i] ?? 0;
+          const done = counted.get(c.id)?.done[i] ?? 0;
           const notDone = subjects - done;
           // Every subject short of the minimum is in the same state: it depends on the period and today only.
           const status = notDone === 0 ? null : cellStatus({ period: p, held: 0, min: rule.min, dueFrom: dueFrom(rule, p) }, today);

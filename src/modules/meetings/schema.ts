@@ -45,6 +45,9 @@ export const meetings = pgTable(
     index('meetings_org_path').using('btree', t.orgPath.op('text_pattern_ops')),
     // Compliance: the held meetings of one organization and kind over a span of days.
     index('meetings_held').on(t.countyId, t.orgId, t.kind, t.heldOn).where(sql`${t.status} = 'held'`),
+    // A province's compliance: one kind's held meetings in every county, counted per organization in
+    // index order from the index alone.
+    index('meetings_kind_held').on(t.kind, t.countyId, t.orgId, t.heldOn).where(sql`${t.status} = 'held'`),
     check('meetings_kind', sql`${t.kind} in ('members_meeting','committee_meeting','group_meeting','party_lecture','theme_day','life_meeting','democratic_life_meeting','monday_meeting','friday_study')`),
     check('meetings_status', sql`${t.status} in ('planned','held','cancelled')`),
     check('meetings_held_on', sql`(${t.status} = 'held') = (${t.heldOn} is not null)`),

@@ -1,0 +1,1 @@
+CREATE INDEX "meetings_kind_held" ON "meetings" USING btree ("kind","county_id","org_id","held_on") WHERE "meetings"."status" = 'held';
