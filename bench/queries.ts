@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { nationalRules } from '../src/modules/compliance/catalogue.js';
-import { provinceSql } from '../src/modules/compliance/province.js';
+import { PROVINCE_SETTINGS, provinceSql } from '../src/modules/compliance/province.js';
 import { directChildrenSql, memberFiguresSql, orgsByChildSql, unitsByKindSql } from '../src/modules/home/service.js';
 import { childrenSql, memberCountsSql, orgCountsSql } from '../src/modules/members/statistics/query.js';
 import { defaultAgeEdges } from '../src/modules/members/statistics/rules.js';
@@ -132,7 +132,9 @@ export async function provinceComplianceStatements(raw: Raw, year: string): Prom
   const rule = nationalRules.find((r) => r.id === 'committee_meeting_monthly')!;
   const periods = periodsBetween(rule.period, `${year}-01-01`, `${year}-12-31`);
   const countyIds = await raw.query<{ id: string }>('select id from counties order by code');
-  return [render('province compliance', provinceSql(rule, new Map(countyIds.map((c) => [c.id, rule.min])), periods))];
+  // Set, timed and reset on the bench's own connection: as the application does for this statement.
+  const settings = (verb: 'set' | 'reset') => PROVINCE_SETTINGS.map((s) => ({ name: `${verb} ${s}`, text: verb === 'set' ? `set ${s}` : `reset ${s.split(' ')[0]}`, params: [] }));
+  return [...settings('set'), render('province compliance', provinceSql(rule, new Map(countyIds.map((c) => [c.id, rule.min])), periods)), ...settings('reset')];
 }
 
 export async function runStatements(raw: Raw, statements: Statement[]): Promise<void> {

@@ -312,7 +312,7 @@ async function benchEngine(host: EngineHost): Promise<void> {
   results.queries.push({ engine, scale, query: 'every breakdown of the whole database from the maintained breakdowns (raw SQL only)', api: null, raw: b[tallied.name]! });
   const matrices = await provinceComplianceStatements(p.raw, DEMO_AS_OF.slice(0, 4));
   const c = await timeInterleaved({ province: () => runStatements(p.raw, matrices) }, { ...plan, runs: Math.min(plan.runs, 10), warmup: 1 });
-  results.queries.push({ engine, scale, query: `compliance of every county for a year (committee meetings by month: subjects and subjects done per county and month, one statement, raw SQL only)`, api: null, raw: c.province! });
+  results.queries.push({ engine, scale, query: `compliance of every county for a year (committee meetings by month: subjects and subjects done per county and month, one statement without JIT or parallel workers, raw SQL only)`, api: null, raw: c.province! });
   sampleLoad(`${engine} province load test`);
   log(`  province: load test, ${connections} connections × ${loadSeconds} s…`);
   results.loads.push({ engine, scale, result: await loadTest(p.app, p.cookie, { connections, seconds: loadSeconds }) });
