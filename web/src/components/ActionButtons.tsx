@@ -1,4 +1,5 @@
-import { Button, Flex, Tooltip } from 'antd';
+import { App, Button, Flex, Tooltip } from 'antd';
+import { useState } from 'react';
 
 /**
  * A case's actions as a row of buttons: the allowed ones primary, the others disabled with the
@@ -27,4 +28,22 @@ export function ActionButtons<A extends string>({ actions, can, label, reason, o
       })}
     </Flex>
   );
+}
+
+/**
+ * The action being taken on a case in its drawer, and what follows when the action's modal closes:
+ * after a change, the message `done` gives, the case reloaded and the list behind it told.
+ */
+export function useCaseAction<A extends string>(done: (action: A) => string, reload: () => void, onChanged: () => void) {
+  const { message } = App.useApp();
+  const [acting, setActing] = useState<A | null>(null);
+  const finished = (updated: unknown) => {
+    if (updated && acting) {
+      message.success(done(acting));
+      reload();
+      onChanged();
+    }
+    setActing(null);
+  };
+  return { acting, setActing, finished };
 }

@@ -1,12 +1,11 @@
-import { Alert, App, Descriptions, Drawer, Flex, Grid, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Descriptions, Drawer, Flex, Grid, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api.js';
 import type { ConcernAction, ConcernDetail, ConcernSettings } from '../../contracts.js';
 import { chinaDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useApi } from '../../useApi.js';
-import { ActionButtons } from '../ActionButtons.js';
+import { ActionButtons, useCaseAction } from '../ActionButtons.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { ActionModal } from './ActionModal.js';
 
@@ -16,10 +15,9 @@ const deliveryColor = { pending: 'gold', sent: 'green', failed: 'red' } as const
 /** A concern with its history, the delivery of its reply apart from its state, and the reader's actions (disabled with the reason). */
 export function ConcernDrawer({ id, settings, onClose, onChanged }: { id: string | null; settings: ConcernSettings | undefined; onClose: () => void; onChanged: () => void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const [acting, setActing] = useState<ConcernAction | null>(null);
   const loaded = useApi(id ? `concern|${id}|${lang}` : null, (signal) => api.get<ConcernDetail>(`/api/concerns/${id}`, undefined, { signal }));
+  const { acting, setActing, finished } = useCaseAction<ConcernAction>((a) => t('concerns.done', { action: t(`concerns.action.${a}`) }), loaded.reload, onChanged);
   const c = loaded.data?.id === id ? loaded.data : undefined;
 
   return (
@@ -73,14 +71,7 @@ export function ConcernDrawer({ id, settings, onClose, onChanged }: { id: string
               ))}
             </Flex>
           )}
-          <ActionModal concern={c} action={acting} settings={settings} onClose={(updated) => {
-            if (updated) {
-              message.success(t('concerns.done', { action: t(`concerns.action.${acting!}`) }));
-              loaded.reload();
-              onChanged();
-            }
-            setActing(null);
-          }} />
+          <ActionModal concern={c} action={acting} settings={settings} onClose={finished} />
         </Flex>
       )}
     </Drawer>

@@ -1,11 +1,10 @@
-import { Alert, App, Descriptions, Drawer, Flex, Grid, List, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Descriptions, Drawer, Flex, Grid, List, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api.js';
 import type { PetitionAction, PetitionDetail } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useApi } from '../../useApi.js';
-import { ActionButtons } from '../ActionButtons.js';
+import { ActionButtons, useCaseAction } from '../ActionButtons.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { PetitionActionModal } from './PetitionActionModal.js';
 
@@ -21,10 +20,9 @@ const dataLine = (data: Record<string, unknown> | null): string =>
 /** A petition's procedure: its facts, statutory deadlines, history, and the reader's actions (disabled with the reason). */
 export function PetitionDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const [acting, setActing] = useState<PetitionAction | null>(null);
   const loaded = useApi(id ? `petition|${id}|${lang}` : null, (signal) => api.get<PetitionDetail>(`/api/petitions/${id}`, undefined, { signal }));
+  const { acting, setActing, finished } = useCaseAction<PetitionAction>((a) => t('petitions.done', { action: t(`petitions.action.${a}`) }), loaded.reload, onChanged);
   const p = loaded.data?.id === id ? loaded.data : undefined;
   const owed = p ? [p.feedbackOwed.petitioner && t('petitions.detail.owedPetitioner'), p.feedbackOwed.body && t('petitions.detail.owedBody')].filter(Boolean) : [];
 
@@ -77,14 +75,7 @@ export function PetitionDrawer({ id, onClose, onChanged }: { id: string | null; 
               </Flex>
             ),
           }))} />
-          <PetitionActionModal petition={p} action={acting} onClose={(updated) => {
-            if (updated) {
-              message.success(t('petitions.done', { action: t(`petitions.action.${acting!}`) }));
-              loaded.reload();
-              onChanged();
-            }
-            setActing(null);
-          }} />
+          <PetitionActionModal petition={p} action={acting} onClose={finished} />
         </Flex>
       )}
     </Drawer>
