@@ -4,9 +4,9 @@ import { api } from '../../api.js';
 import type { ConcernDigestView, OrgSummary } from '../../contracts.js';
 import { chinaToday } from '../../format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import type { OrgIndex } from '../../orgTree.js';
 import { useApi } from '../../useApi.js';
 import { ApiFailure } from '../ApiFailure.js';
+import type { ConcernViewProps } from './ConcernStatistics.js';
 import { OrgPicker } from '../org/OrgPicker.js';
 
 type Village = ConcernDigestView['villages'][number];
@@ -16,17 +16,11 @@ const anyOrg = (_org: OrgSummary) => false;
 /** The month before the one holding `day`, 'YYYY-MM': the digest is made at the start of a month for the last. */
 export const lastMonth = (day: string) => dayjs(day).startOf('month').subtract(1, 'month').format('YYYY-MM');
 
-interface Props {
-  index: OrgIndex;
-  params: URLSearchParams;
-  set: (next: Record<string, string | undefined>) => void;
-}
-
 /**
  * 月度汇总: a village's month (or every village of a township at once): what was collected,
  * answered and is still open, by category, with the notice to post (Word) and the workbook.
  */
-export function ConcernDigest({ index, params, set }: Props) {
+export function ConcernDigest({ index, params, set }: ConcernViewProps) {
   const { t, lang } = useI18n();
   const org = params.get('org') ?? index.roots[0]?.code ?? '';
   const month = params.get('month') ?? lastMonth(chinaToday());

@@ -15,7 +15,8 @@ type Figures = ConcernStatisticsView['byVillage'][number];
 const anyOrg = (_org: OrgSummary) => false;
 export const rate = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
-interface Props {
+/** A view of the concerns page: the organizations in reach and the page's address, which holds its choices. */
+export interface ConcernViewProps {
   index: OrgIndex;
   params: URLSearchParams;
   set: (next: Record<string, string | undefined>) => void;
@@ -26,7 +27,7 @@ interface Props {
  * answered, the categories, and a table by township or village with on-time and satisfaction rates.
  * Organization and span live in the address; the first organization in reach is the default.
  */
-export function ConcernStatistics({ index, params, set }: Props) {
+export function ConcernStatistics({ index, params, set }: ConcernViewProps) {
   const { t, lang } = useI18n();
   const today = chinaToday();
   const org = params.get('org') ?? index.roots[0]?.code ?? '';
