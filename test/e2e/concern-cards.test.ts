@@ -72,7 +72,8 @@ describe('concern cards in Chromium', () => {
     await page.getByTestId('cards-address-save').click();
     expect((await saved).status()).toBe(200);
     await expect.poll(() => page.getByTestId('cards-qr-target').textContent(), WAIT).toContain(`https://dangjian.example.gov.cn/v/${secretary.orgCode}`);
-    expect(await page.getByTestId('cards-address').textContent()).not.toContain('应为以');
+    // The cleared error leaves through antd's fade-out, slower under load.
+    await expect.poll(() => page.getByTestId('cards-address').textContent(), WAIT).not.toContain('应为以');
     await page.screenshot({ path: join(screenshotDir, 'concern-cards-address.png') });
     // The same setting sits with the concern settings.
     await page.goto(`${web.base}/concerns?view=settings`);
