@@ -21,3 +21,6 @@ export * from './modules/diaries/schema.js';
 export * from './modules/pairing/schema.js';
 export * from './modules/concerns/schema.js';
 export * from './modules/petitions/schema.js';
+export * from './modules/rectification/schema.js';
+export * from './modules/commitments/schema.js';
+export * from './modules/assessments/schema.js';

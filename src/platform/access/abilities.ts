@@ -23,6 +23,11 @@ export const abilities = [
   'concern.dispatch',
   'petition.handle',
   'petition.register',
+  'screening.report',
+  'rectification.manage',
+  'rectification.report',
+  'commitment.manage',
+  'assessment.manage',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
@@ -32,8 +37,9 @@ export const roleAbilities: Record<Role, readonly Ability[]> = {
   branch_secretary: [
     'org.read', 'person.read', 'person.read_sensitive', 'member.manage', 'meeting.manage', 'dues.manage',
     'household.manage', 'visit.record', 'concern.handle', 'concern.dispatch', 'petition.register',
+    'screening.report', 'rectification.report', 'commitment.manage',
   ],
-  cadre: ['org.read', 'person.read', 'visit.record', 'concern.handle'],
+  cadre: ['org.read', 'person.read', 'visit.record', 'concern.handle', 'rectification.report'],
   member: ['org.read'],
 };
 
@@ -63,4 +69,9 @@ export const abilityLabels: Record<Ability, { zh: string; en: string }> = {
   'concern.dispatch': { zh: '受理、分派、转办民情诉求并审核答复', en: 'accept, assign and refer concerns and review replies' },
   'petition.handle': { zh: '办理信访事项：受理、交办、延期、答复、复查复核', en: 'handle petitions: acceptance, assignment, extension, reply, reviews' },
   'petition.register': { zh: '登记来信来访，记录向信访人和交办机关的“双反馈”', en: 'register letters and visits and record the double feedback' },
+  'screening.report': { zh: '登记软弱涣散排查中的自查发现', en: 'record self-examination findings of a screening' },
+  'rectification.manage': { zh: '排查检查、认定软弱涣散党组织，管理整顿台账、验收和销号', en: 'check and define weak-lax organizations, manage rectification, acceptance and closure' },
+  'rectification.report': { zh: '报送整顿进展、登记整改措施完成情况', en: 'file rectification progress reports and mark measures done' },
+  'commitment.manage': { zh: '管理承诺践诺评诺', en: 'manage commitments: made, kept and appraised' },
+  'assessment.manage': { zh: '下达责任书、组织考核和述职评议', en: 'issue responsibility letters and run assessments and debriefs' },
 };

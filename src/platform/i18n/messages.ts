@@ -1,8 +1,18 @@
 /**
  * Every user-facing server message in both languages. Keys are namespaced by the
- * capability that owns them; modules add theirs here so translations stay reviewable in one place.
+ * capability that owns them; modules add theirs here (or, for the newer capabilities, in their own file
+ * beside this one, spread below) so translations stay reviewable in one place.
  */
+import { assessmentsMessages } from './assessments.js';
+import { commitmentsMessages } from './commitments.js';
+import { rectificationMessages } from './rectification.js';
+import { screeningMessages } from './screening.js';
+
 export const messages = {
+  ...screeningMessages,
+  ...rectificationMessages,
+  ...commitmentsMessages,
+  ...assessmentsMessages,
   // platform
   'error.internal': { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please try again later' },
   'error.not_found': { zh: '未找到请求的资源', en: 'The requested resource was not found' },

@@ -22,6 +22,10 @@ import { householdsEn, householdsZh } from './households.js';
 import { petitionsEn, petitionsZh } from './petitions.js';
 import { concernCardsEn, concernCardsZh } from './concernCards.js';
 import { concernStatisticsEn, concernStatisticsZh } from './concernStatistics.js';
+import { screeningEn, screeningZh } from './screening.js';
+import { rectificationEn, rectificationZh } from './rectification.js';
+import { commitmentsEn, commitmentsZh } from './commitments.js';
+import { assessmentsEn, assessmentsZh } from './assessments.js';
 
 export const zh = {
   ...accountsZh,
@@ -47,6 +51,10 @@ export const zh = {
   ...petitionsZh,
   ...concernCardsZh,
   ...concernStatisticsZh,
+  ...screeningZh,
+  ...rectificationZh,
+  ...commitmentsZh,
+  ...assessmentsZh,
   'app.title': '基层党建工作平台',
   'app.short': '党建',
   'app.brand': '基层党建工作平台',
@@ -269,6 +277,10 @@ export const en: Record<MessageKey, string> = {
   ...petitionsEn,
   ...concernCardsEn,
   ...concernStatisticsEn,
+  ...screeningEn,
+  ...rectificationEn,
+  ...commitmentsEn,
+  ...assessmentsEn,
   'app.title': 'Grassroots Party-building Platform',
   'app.short': 'GR',
   'app.brand': 'Grassroots',

@@ -1,0 +1,6 @@
+/** Strings of the assessments pages. */
+export const assessmentsZh = {
+};
+
+export const assessmentsEn: Record<keyof typeof assessmentsZh, string> = {
+};

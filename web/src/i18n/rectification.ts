@@ -1,0 +1,6 @@
+/** Strings of the rectification pages. */
+export const rectificationZh = {
+};
+
+export const rectificationEn: Record<keyof typeof rectificationZh, string> = {
+};
