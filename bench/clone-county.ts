@@ -31,7 +31,8 @@ function valueOf(table: string, column: string, to: { id: string; fromCode: stri
   if (table === 'organizations' && column === 'code') return `case when left(code, 6) = '${to.fromCode}' then '${to.code}' || substr(code, 7) else code end`;
   if (table === 'users' && column === 'username') return `username || '${to.code}'`;
   // Tracking codes are unique across the database: villagers type them in without a county.
-  if (table === 'concerns' && column === 'tracking_code') return `upper(substr(md5(tracking_code || '${to.code}'), 1, 10))`;
+  // Suffixed with the county's code, so unique by construction (a hash of 40 bits collided at 52 copies).
+  if (table === 'concerns' && column === 'tracking_code') return `tracking_code || '${to.code}'`;
   return `"${column}"`;
 }
 
