@@ -27,6 +27,8 @@ export const usage = `grassroots — 基层党建工作平台 / Grassroots Party
                                                              全省各县制度落实情况 / every county's compliance
   concerns stats --org CODE --from DATE --to DATE [--format json|text]
                                                              民情诉求统计 / concern statistics
+  rectification summary --org CODE --year YYYY [--format json|text]
+                                                             软弱涣散整顿年度汇总 / the year's weak-lax rectification figures
   cards --village CODE --out FILE.pdf [--layout card|sheet] [--base-url URL]
                                                              打印民情联系卡 / print a village's concern cards
   audit verify                                               校验审计链 / verify the audit chain
@@ -65,6 +67,7 @@ export const options = {
   out: { type: 'string' },
   layout: { type: 'string' },
   'base-url': { type: 'string' },
+  year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -12,6 +12,7 @@ import { cardsCommand } from './cards.js';
 import { chooseCounty, cliLang, open, UsageError, type Storage } from './common.js';
 import { complianceCommand } from './compliance.js';
 import { concernsCommand } from './concerns.js';
+import { rectificationCommand } from './rectification.js';
 import { loadDemo } from './demo.js';
 import { importMembersCommand } from './import-members.js';
 import { statisticsCommand } from './statistics.js';
@@ -87,6 +88,8 @@ export async function runCommand(command: string, sub: string | undefined, arg: 
       return statisticsCommand(storage, 'report', values);
     case 'compliance':
       return complianceCommand(storage, sub, values);
+    case 'rectification':
+      return rectificationCommand(storage, sub, values);
     case 'cards':
       return cardsCommand(storage, values);
     case 'concerns':

@@ -5,6 +5,10 @@ import { accountsHttp } from './accounts/routes.js';
 import { initialPassword } from './accounts/todo.js';
 import { appraisalHttp } from './appraisal/routes.js';
 import { appraisalTodos } from './appraisal/todo.js';
+import { commitmentsHttp } from './commitments/routes.js';
+import { commitmentTodos } from './commitments/todo.js';
+import { assessmentsHttp } from './assessments/routes.js';
+import { assessmentTodos } from './assessments/todo.js';
 import { auditHttp } from './audit-log/routes.js';
 import { complianceHttp } from './compliance/routes.js';
 import { contractingHttp } from './contracting/routes.js';
@@ -38,9 +42,14 @@ import { concernsPublicHttp } from './concerns/public-routes.js';
 import { concernTodos } from './concerns/todo.js';
 import { petitionsHttp } from './petitions/routes.js';
 import { petitionTodos } from './petitions/todo.js';
+// rectification: the ledger (整顿台账)
+import { rectificationHttp } from './rectification/routes.js';
+import { rectificationTodos } from './rectification/todo.js';
+import { screeningHttp } from './rectification/screening/routes.js';
+import { screeningTodos } from './rectification/screening/todo.js';
 
 /** Every capability's contribution to the to-do list. */
-export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos, appraisalTodos, participationTodos, pointsTodos, pairingTodos, contractingTodos, concernTodos, petitionTodos];
+export const todoProviders: TodoProvider[] = [initialPassword, vacantSecretaries, transferTodos, admissionTodos, approvalTodos, complianceTodos, duesTodos, appraisalTodos, assessmentTodos, participationTodos, pointsTodos, pairingTodos, contractingTodos, concernTodos, petitionTodos, commitmentTodos, screeningTodos, rectificationTodos];
 
 /** Every capability's routes: the one place a new module is plugged in. */
-export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp, appraisalHttp, participationHttp, pointsHttp, calendarHttp, householdsHttp, diariesHttp, pairingHttp, contractingHttp, concernsHttp, concernsPublicHttp, concernCardsHttp, petitionsHttp];
+export const httpModules: HttpModule[] = [accountsHttp, organizationsHttp, homeHttp(todoProviders), auditHttp, statisticsHttp, membersHttp, membersImportHttp, transfersHttp, memberEditHttp, admissionHttp, complianceHttp, meetingsHttp, duesHttp, appraisalHttp, assessmentsHttp, participationHttp, pointsHttp, calendarHttp, householdsHttp, diariesHttp, pairingHttp, contractingHttp, concernsHttp, concernsPublicHttp, concernCardsHttp, petitionsHttp, commitmentsHttp, screeningHttp, rectificationHttp];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/platform/http/app-types.js';
 import { useTestApp } from '../support/app.js';
 import { engines } from '../support/databases.js';
-import { json } from '../support/http.js';
+import { json, signInAs } from '../support/http.js';
 // members: the path to membership
 import { idCheckCharacter } from '../../src/modules/members/rules/id-number.js';
 // members: list, profile, privacy and export
@@ -13,6 +13,8 @@ import { visibleOrg } from '../../src/modules/organizations/queries.js';
 import { people } from '../../src/modules/people/schema.js';
 import { households } from '../../src/modules/households/schema.js';
 import type { TestCounty } from '../support/county.js';
+// rectification ledger
+import { openTestCase } from '../support/rectification.js';
 // members: transfers and ends
 import { idNumberOf } from '../support/members.js';
 
@@ -123,6 +125,45 @@ function t1Round(app: App, cookie: (user: string) => string): Promise<string> {
 const roundUrl = (suffix = '') => async (app: App, cookie: (user: string) => string) => `/api/appraisal/rounds/${await t1Round(app, cookie)}${suffix}`;
 const noVotes = { mutualExcellent: 0, mutualQualified: 0, mutualBasic: 0, mutualUnqualified: 0, massesSatisfied: 0, massesBasic: 0, massesUnsatisfied: 0 };
 
+// commitments: a published commitment of 马家村 (the branch's), made once per app through the API by the township.
+const t1Commitments = new WeakMap<App, Promise<string>>();
+function t1Commitment(app: App, cookie: (user: string) => string): Promise<string> {
+  const made = t1Commitments.get(app) ?? (async () => {
+    const headers = { cookie: cookie('township') };
+    const response = await app.inject({ method: 'POST', url: '/api/commitments', headers, payload: {
+      orgCode: T1_VILLAGE, year: 2026, maker: 'branch', level: 'common', title: '越权测试承诺', target: '每月学习一次', dueOn: '2026-12-31', public: true, items: [],
+    } });
+    const id = json<{ id: string }>(response).id;
+    await app.inject({ method: 'POST', url: `/api/commitments/${id}/publish`, headers, payload: { publishedOn: '2026-03-01' } });
+    return id;
+  })();
+  t1Commitments.set(app, made);
+  return made;
+}
+/** secretary2 is told the commitment does not exist; a member of 马家村, who reads it, may not act on it. */
+const commitmentRefused = (method: 'POST' | 'PUT', suffix: string, payload: object): Case => async (app, cookie) => {
+  const url = `/api/commitments/${await t1Commitment(app, cookie)}${suffix}`;
+  expect((await app.inject({ method, url, payload, headers: { cookie: cookie('secretary2') } })).statusCode, `secretary2 ${method} ${url}`).toBe(404);
+  expect((await app.inject({ method, url, payload, headers: { cookie: cookie('member') } })).statusCode, `member ${method} ${url}`).toBe(403);
+};
+
+// assessments: a letter of 和顺镇 to 马家村 and a three-way round of 和顺镇 for 2025, made once per app through the API by the township.
+const t1Assessments = new WeakMap<App, Promise<{ letterId: string; roundId: string }>>();
+function t1Assessment(app: App, cookie: (user: string) => string): Promise<{ letterId: string; roundId: string }> {
+  const made = t1Assessments.get(app) ?? (async () => {
+    const headers = { cookie: cookie('township') };
+    const letter = await app.inject({ method: 'POST', url: '/api/assessments/letters', headers, payload: {
+      issuerCode: '530522101', orgCode: T1_VILLAGE, year: 2026, title: '2026年度党建目标责任书', items: [{ title: '组织建设', target: '三会一课全部落实', weight: 100 }],
+    } });
+    const round = await app.inject({ method: 'POST', url: '/api/assessments/rounds', headers, payload: { orgCode: '530522101', year: 2025, schemeCode: 'village_three_way', openedOn: '2026-01-05' } });
+    return { letterId: json<{ id: string }>(letter).id, roundId: json<{ id: string }>(round).id };
+  })();
+  t1Assessments.set(app, made);
+  return made;
+}
+const assessmentLetterUrl = (suffix = '') => async (app: App, cookie: (user: string) => string) => `/api/assessments/letters/${(await t1Assessment(app, cookie)).letterId}${suffix}`;
+const assessmentRoundUrl = (suffix = '') => async (app: App, cookie: (user: string) => string) => `/api/assessments/rounds/${(await t1Assessment(app, cookie)).roundId}${suffix}`;
+
 // points: a claim for 马家村's member and a self-assessment of 马家村 for 2026, made once per app by the township.
 const t1PointRecords = new WeakMap<App, Promise<{ entryId: string; ratingId: string }>>();
 function t1Points(app: App, cookie: (user: string) => string): Promise<{ entryId: string; ratingId: string }> {
@@ -227,6 +268,36 @@ function t1Petition(app: App, cookie: (user: string) => string): Promise<string>
   return made;
 }
 const petitionUrl = (suffix = '') => async (app: App, cookie: (user: string) => string) => `/api/petitions/${await t1Petition(app, cookie)}${suffix}`;
+
+// rectification ledger: a case of 马家村 defined in 2025 (a round of its own, apart from screening's 2026 one), opened in prepare.
+const t1Case = { id: '' };
+async function addT1Case(county: TestCounty): Promise<void> {
+  t1Case.id = await openTestCase(county, T1_VILLAGE, 2025, '2025-12-01');
+}
+const caseUrl = (suffix = '') => async () => `/api/rectification/cases/${t1Case.id}${suffix}`;
+
+// screening: a round of the county and a proposal for 马家村 (meetings missed), made once per app through the API.
+const t1Screenings = new WeakMap<App, Promise<{ roundId: string; findingId: string }>>();
+function t1Screening(app: App, cookie: (user: string) => string): Promise<{ roundId: string; findingId: string }> {
+  const made = t1Screenings.get(app) ?? (async () => {
+    const county = { cookie: await signInAs(app, 'county') };
+    const round = await app.inject({ method: 'POST', url: '/api/screening/rounds', headers: county, payload: { year: 2026, period: 'year', title: '2026年度排查' } });
+    const roundId = json<{ id: string }>(round).id;
+    const proposed = await app.inject({ method: 'POST', url: `/api/screening/rounds/${roundId}/proposals`, headers: { cookie: cookie('township') } });
+    const proposals = json<{ proposals: { id: string; org: { code: string } }[] }>(proposed).proposals;
+    return { roundId, findingId: proposals.find((p) => p.org.code === T1_VILLAGE)!.id };
+  })();
+  t1Screenings.set(app, made);
+  return made;
+}
+const screeningUrl = (suffix: (s: { roundId: string; findingId: string }) => string) => async (app: App, cookie: (user: string) => string) => suffix(await t1Screening(app, cookie));
+const refusedWith = (status: number, users: string[], method: 'GET' | 'POST' | 'PUT', url: (app: App, cookie: (user: string) => string) => Promise<string>, payload?: object): Case => async (app, cookie) => {
+  const target = await url(app, cookie);
+  for (const user of users) {
+    const response = await app.inject({ method, url: target, payload, headers: { cookie: cookie(user) } });
+    expect(response.statusCode, `${user} ${method} ${target}`).toBe(status);
+  }
+};
 
 const cases: Record<string, Case | 'public'> = {
   'GET /api/health': 'public',
@@ -556,6 +627,50 @@ const cases: Record<string, Case | 'public'> = {
     await refusedAsNotFound('GET', `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`)(app, cookie);
     expect((await app.inject({ method: 'GET', url: `/api/dues/ledger.xlsx?org=${T1_VILLAGE}&year=2026`, headers: { cookie: cookie('member') } })).statusCode).toBe(404);
   },
+  // assessments: letters are read over the receiving organization ('member.manage') and written over the issuer, rounds need 'assessment.manage' over their organization
+  'GET /api/assessments/settings': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/assessments/settings' })).statusCode).toBe(401);
+  },
+  'PUT /api/assessments/settings': async (app, cookie) => {
+    for (const user of ['township', 'secretary2', 'member']) {
+      const response = await app.inject({ method: 'PUT', url: '/api/assessments/settings', payload: { schemes: [{ code: 'x', name: 'x', subject: 'organization', parts: [{ key: 'a', label: 'a', weight: 100 }], grades: [{ key: 'g', label: 'g', min: 50, low: false }, { key: 'l', label: 'l', min: 0, low: true }] }] }, headers: { cookie: cookie(user) } });
+      expect(response.statusCode, user).toBe(403);
+    }
+  },
+  'GET /api/assessments/letters': async (app, cookie) => {
+    await t1Assessment(app, cookie);
+    for (const user of ['secretary2', 'member']) {
+      expect(json<{ items: unknown[] }>(await app.inject({ method: 'GET', url: '/api/assessments/letters?year=2026', headers: { cookie: cookie(user) } })).items, user).toEqual([]);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/assessments/letters?year=2026&issuer=530522101', headers: { cookie: cookie('secretary2') } })).statusCode).toBe(404);
+  },
+  'GET /api/assessments/letters/export.xlsx': async (app, cookie) => {
+    await t1Assessment(app, cookie);
+    const { default: ExcelJS } = await import('exceljs');
+    const rowsFor = async (user: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await app.inject({ method: 'GET', url: '/api/assessments/letters/export.xlsx?year=2026', headers: { cookie: cookie(user) } })).rawPayload as unknown as ArrayBuffer);
+      return book.worksheets[0]!.rowCount - 1;
+    };
+    expect(await rowsFor('township')).toBe(1);
+    expect(await rowsFor('secretary2')).toBe(0);
+  },
+  'POST /api/assessments/letters': refusedAsNotFound('POST', '/api/assessments/letters', { issuerCode: '530522101', orgCode: T1_VILLAGE, year: 2026, title: '越权', items: [{ title: '越权', target: '越权', weight: 100 }] }),
+  'GET /api/assessments/letters/:id': refusedTo(['secretary2', 'member'], 'GET', assessmentLetterUrl()),
+  'PUT /api/assessments/letters/:id': refusedTo(['secretary2', 'member'], 'PUT', assessmentLetterUrl(), { title: '越权', items: [{ title: '越权', target: '越权', weight: 100 }] }),
+  'POST /api/assessments/letters/:id/sign': refusedTo(['secretary2', 'member'], 'POST', assessmentLetterUrl('/sign'), { signedOn: '2026-03-01' }),
+  'PUT /api/assessments/letters/:id/scores': refusedTo(['secretary2', 'member'], 'PUT', assessmentLetterUrl('/scores'), { scoredOn: '2026-03-01', items: [{ id: '00000000-0000-4000-8000-000000000000', score: 1 }] }),
+  'GET /api/assessments/rounds': async (app, cookie) => {
+    await t1Assessment(app, cookie);
+    for (const user of ['secretary2', 'member']) {
+      expect(json<{ items: unknown[] }>(await app.inject({ method: 'GET', url: '/api/assessments/rounds?year=2025', headers: { cookie: cookie(user) } })).items, user).toEqual([]);
+    }
+  },
+  'POST /api/assessments/rounds': refusedAsNotFound('POST', '/api/assessments/rounds', { orgCode: '530522101', year: 2025, schemeCode: 'village_three_way', openedOn: '2026-03-01' }),
+  'GET /api/assessments/rounds/:id': refusedTo(['secretary2', 'member'], 'GET', assessmentRoundUrl()),
+  'PUT /api/assessments/rounds/:id/results': refusedTo(['secretary2', 'member'], 'PUT', assessmentRoundUrl('/results'), { items: [{ orgCode: T1_VILLAGE, partScores: { masses: 10 } }] }),
+  'POST /api/assessments/rounds/:id/finish': refusedTo(['secretary2', 'member'], 'POST', assessmentRoundUrl('/finish'), { finishedOn: '2026-03-01' }),
+  'PUT /api/assessments/rounds/:id/results/:orgCode/plan': refusedTo(['secretary2', 'member'], 'PUT', assessmentRoundUrl(`/results/${T1_VILLAGE}/plan`), { upgradePlan: '越权' }),
   // appraisal: evaluations and grades are personal ('person.read' over the branch, others told it does not exist); writes need 'member.manage'
   'GET /api/appraisal/settings': async (app) => {
     expect((await app.inject({ method: 'GET', url: '/api/appraisal/settings' })).statusCode).toBe(401);
@@ -578,6 +693,35 @@ const cases: Record<string, Case | 'public'> = {
   'POST /api/appraisal/rounds/:id/followups': async (app, cookie) =>
     refusedTo(['secretary2', 'member'], 'POST', roundUrl('/followups'), { personId: t1Member.id, action: 'help', decidedOn: '2026-03-01' })(app, cookie),
   'PATCH /api/appraisal/rounds/:id/followups/:fid': refusedTo(['secretary2', 'member'], 'PATCH', roundUrl('/followups/00000000-0000-4000-8000-000000000000'), { outcome: 'corrected', outcomeOn: '2026-03-01' }),
+  // commitments: read with 'org.read' over the branch (outsiders told it does not exist), made and kept with 'commitment.manage',
+  // appraised with 'commitment.manage' over the level above; the village's public page lists the public ones.
+  'GET /api/commitments/settings': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/commitments/settings' })).statusCode).toBe(401);
+  },
+  'PUT /api/commitments/settings': async (app, cookie) => {
+    const payload = { levels: [{ key: 'common', label: '共性承诺' }], weights: { self: 20, masses: 40, superior: 40 }, minimums: { branch: null, secretary: 4, member: null }, publishByMonth: 3 };
+    for (const user of ['secretary2', 'township']) {
+      expect((await app.inject({ method: 'PUT', url: '/api/commitments/settings', payload, headers: { cookie: cookie(user) } })).statusCode, user).toBe(403);
+    }
+  },
+  'GET /api/commitments': refusedTo(['secretary2'], 'GET', async () => `/api/commitments?org=${T1_VILLAGE}&year=2026`),
+  'GET /api/commitments/board': refusedTo(['secretary2'], 'GET', async () => `/api/commitments/board?org=530522101&year=2026`),
+  'POST /api/commitments': async (app, cookie) => {
+    const payload = { orgCode: T1_VILLAGE, year: 2026, maker: 'branch', level: 'common', title: '越权', target: '越权', dueOn: '2026-12-31', public: false, items: [] };
+    await refusedAsNotFound('POST', '/api/commitments', payload)(app, cookie);
+    expect((await app.inject({ method: 'POST', url: '/api/commitments', payload, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/commitments/:id': refusedTo(['secretary2'], 'GET', async (app, cookie) => `/api/commitments/${await t1Commitment(app, cookie)}`),
+  'PUT /api/commitments/:id': commitmentRefused('PUT', '', { level: 'common', title: '越权', target: '越权', dueOn: '2026-12-31', public: false, items: [] }),
+  'POST /api/commitments/:id/publish': commitmentRefused('POST', '/publish', { publishedOn: '2026-03-01' }),
+  'POST /api/commitments/:id/updates': commitmentRefused('POST', '/updates', { madeOn: '2026-03-01', progressPermille: 100, note: '越权' }),
+  'POST /api/commitments/:id/complete': commitmentRefused('POST', '/complete', { completedOn: '2026-03-01' }),
+  'POST /api/commitments/:id/delay': commitmentRefused('POST', '/delay', { dueOn: '2026-12-31', reason: '越权' }),
+  'POST /api/commitments/:id/abandon': commitmentRefused('POST', '/abandon', { reason: '越权' }),
+  'PUT /api/commitments/:id/appraisal': async (app, cookie) => {
+    await commitmentRefused('PUT', '/appraisal', { selfScore: 90, massesScore: 90, superiorScore: 90, appraisedOn: '2026-03-01' })(app, cookie);
+  },
+  'GET /api/public/villages/:orgCode/commitments': 'public',
   // meetings: attachments follow the meeting (read 'org.read', written 'meeting.manage'), the record book its organization;
   // participation is personal ('person.read' over the member's branch)
   'POST /api/meetings/:id/attachments': async (app, cookie) => {
@@ -833,10 +977,70 @@ const cases: Record<string, Case | 'public'> = {
     review_decide: { text: '越权' }, re_review_request: {}, re_review_decide: { text: '越权' }, feedback_petitioner: { by: '越权', how: 'phone' },
     feedback_body: { by: '越权', how: 'report' }, close: {},
   }).map(([action, body]) => [`POST /api/petitions/:id/${action}`, refusedTo(['secretary2', 'member'], 'POST', petitionUrl(`/${action}`), body)])),
+  // rectification ledger: read with 'rectification.report' over the village (others: not found); plan, group and the
+  // request need 'rectification.manage'; acceptance and closure the county's root; settings the county administrator.
+  'GET /api/rectification/settings': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/rectification/settings' })).statusCode).toBe(401);
+  },
+  'PUT /api/rectification/settings': refusedWith(403, ['township', 'secretary2', 'member'], 'PUT', async () => '/api/rectification/settings', {
+    cadence: { unit: 'week' }, watchMonths: 12, basicPassExtraMonths: 6, passScore: 70, failDissatisfiedPermille: 500, scoreSheet: [{ item: '越权', max: 100 }],
+  }),
+  'GET /api/rectification/cases': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/rectification/cases?org=${T1_VILLAGE}&year=2025`),
+  'GET /api/rectification/cases/:id': refusedTo(['secretary2', 'member'], 'GET', caseUrl()),
+  'PUT /api/rectification/cases/:id/plan': refusedTo(['secretary2', 'member'], 'PUT', caseUrl('/plan'), { items: [{ problem: '越权', measure: '越权', responsible: '越权', deadline: '2026-06-30' }] }),
+  'POST /api/rectification/cases/:id/approve': refusedTo(['secretary2', 'member'], 'POST', caseUrl('/approve'), { deadline: '2026-06-30' }),
+  'POST /api/rectification/cases/:id/start': refusedTo(['secretary2', 'member'], 'POST', caseUrl('/start'), {}),
+  'PUT /api/rectification/cases/:id/group': refusedTo(['secretary2', 'member'], 'PUT', caseUrl('/group'), {
+    groupLeader: '越权', groupMembers: [], dispatchedUnits: [], firstSecretaryId: null, firstSecretaryName: null, countyLeader: null,
+  }),
+  'POST /api/rectification/cases/:id/items/:itemId/done': refusedTo(['secretary2', 'member'], 'POST', caseUrl('/items/00000000-0000-4000-8000-000000000000/done'), { doneOn: '2026-03-01', evidence: '越权' }),
+  'POST /api/rectification/cases/:id/reports': refusedTo(['secretary2', 'member'], 'POST', caseUrl('/reports'), { content: '越权' }),
+  'POST /api/rectification/cases/:id/request-acceptance': refusedTo(['secretary2', 'member'], 'POST', caseUrl('/request-acceptance'), {}),
+  'POST /api/rectification/cases/:id/acceptances': async (app, cookie) => {
+    const body = { acceptedOn: '2026-03-01', scoreSheet: [{ item: '越权', max: 100, score: 90 }], result: 'pass' };
+    await refusedTo(['secretary2', 'member'], 'POST', caseUrl('/acceptances'), body)(app, cookie);
+    // The township manages the village, but acceptance is the county's.
+    await refusedWith(403, ['township'], 'POST', caseUrl('/acceptances'), body)(app, cookie);
+  },
+  'POST /api/rectification/cases/:id/close': async (app, cookie) => {
+    await refusedTo(['secretary2', 'member'], 'POST', caseUrl('/close'), {})(app, cookie);
+    await refusedWith(403, ['township'], 'POST', caseUrl('/close'), {})(app, cookie);
+  },
+  'GET /api/rectification/accountability': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/rectification/accountability?org=${T1_VILLAGE}&year=2025`),
+  // rectification ledger (accountability export): the same list as a workbook, so the same refusals.
+  'GET /api/rectification/accountability.xlsx': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/rectification/accountability.xlsx?org=${T1_VILLAGE}&year=2025`),
+  'GET /api/rectification/summary': refusedTo(['secretary2', 'member'], 'GET', async () => `/api/rectification/summary?org=${T1_VILLAGE}&year=2025`),
+  // screening: rounds are the county's; of a round everyone sees only the villages of their own subtrees, and
+  // findings of another village answer as not found; opening, closing and defining need the county's root
+  'GET /api/screening/settings': async (app) => {
+    expect((await app.inject({ method: 'GET', url: '/api/screening/settings' })).statusCode).toBe(401);
+  },
+  'PUT /api/screening/settings': async (app, cookie) => {
+    const view = json<Record<string, unknown>>(await app.inject({ method: 'GET', url: '/api/screening/settings', headers: { cookie: cookie('township') } }));
+    const { can: _, ...setting } = view;
+    await refusedWith(403, ['township', 'secretary2', 'member'], 'PUT', async () => '/api/screening/settings', setting)(app, cookie);
+  },
+  'GET /api/screening/rounds': refusedWith(403, ['member'], 'GET', async () => '/api/screening/rounds'),
+  'POST /api/screening/rounds': refusedWith(403, ['township', 'secretary2', 'member'], 'POST', async () => '/api/screening/rounds', { year: 2025, period: 'Q4', title: '越权排查' }),
+  'POST /api/screening/rounds/:id/close': refusedWith(403, ['township', 'secretary2', 'member'], 'POST', screeningUrl((s) => `/api/screening/rounds/${s.roundId}/close`)),
+  'GET /api/screening/rounds/:id': async (app, cookie) => {
+    const { roundId } = await t1Screening(app, cookie);
+    const grid = json<{ townships: { rows: { org: { code: string } }[] }[] }>(await app.inject({ method: 'GET', url: `/api/screening/rounds/${roundId}`, headers: { cookie: cookie('secretary2') } }));
+    expect(grid.townships.flatMap((t) => t.rows.map((r) => r.org.code))).toEqual(['530522102001']);
+    expect((await app.inject({ method: 'GET', url: `/api/screening/rounds/${roundId}`, headers: { cookie: cookie('member') } })).statusCode).toBe(403);
+  },
+  'GET /api/screening/rounds/:id/findings': refusedTo(['secretary2'], 'GET', screeningUrl((s) => `/api/screening/rounds/${s.roundId}/findings?org=${T1_VILLAGE}`)),
+  'POST /api/screening/rounds/:id/findings': refusedTo(['secretary2'], 'POST', screeningUrl((s) => `/api/screening/rounds/${s.roundId}/findings`),
+    { orgCode: T1_VILLAGE, criterionCode: '04', channel: 'self', evidence: '越权登记', foundOn: '2026-03-01' }),
+  'POST /api/screening/rounds/:id/proposals': refusedWith(403, ['secretary2', 'member'], 'POST', screeningUrl((s) => `/api/screening/rounds/${s.roundId}/proposals`)),
+  'POST /api/screening/findings/:id/confirm': refusedTo(['secretary2', 'member'], 'POST', screeningUrl((s) => `/api/screening/findings/${s.findingId}/confirm`)),
+  'POST /api/screening/findings/:id/dismiss': refusedTo(['secretary2', 'member'], 'POST', screeningUrl((s) => `/api/screening/findings/${s.findingId}/dismiss`), { reason: '越权' }),
+  'POST /api/screening/rounds/:id/definitions': refusedTo(['secretary2'], 'POST', screeningUrl((s) => `/api/screening/rounds/${s.roundId}/definitions`),
+    { orgCode: T1_VILLAGE, definedOn: '2026-03-02', basis: '越权认定' }),
 };
 
 describe.each(engines)('access on %s', (engine) => {
-  const t = useTestApp(engine, { signIn: ['township', 'secretary2', 'member'], prepare: async (county) => { await addT1Member(county); await addT1Household(county); } });
+  const t = useTestApp(engine, { signIn: ['township', 'secretary2', 'member'], prepare: async (county) => { await addT1Member(county); await addT1Household(county); await addT1Case(county); } });
   const cookie = (user: string) => t.cookies[user]!;
 
   const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));

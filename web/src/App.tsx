@@ -24,6 +24,10 @@ const MeetingPage = lazy(() => import('./pages/MeetingPage.js'));
 const DuesPage = lazy(() => import('./pages/DuesPage.js'));
 const PointsPage = lazy(() => import('./pages/PointsPage.js'));
 const AppraisalPage = lazy(() => import('./pages/AppraisalPage.js'));
+const CommitmentsPage = lazy(() => import('./pages/CommitmentsPage.js'));
+const AssessmentsPage = lazy(() => import('./pages/AssessmentsPage.js'));
+const ScreeningPage = lazy(() => import('./pages/ScreeningPage.js'));
+const RectificationPage = lazy(() => import('./pages/RectificationPage.js'));
 const ContractingPage = lazy(() => import('./pages/ContractingPage.js'));
 const ConcernsPage = lazy(() => import('./pages/ConcernsPage.js'));
 // The public concern pages: no sign-in, outside the layout.
@@ -63,6 +67,10 @@ export function App() {
             <Route path="dues" element={<DuesPage />} />
             <Route path="points" element={<PointsPage />} />
             <Route path="appraisal" element={<AppraisalPage />} />
+            <Route path="commitments" element={<CommitmentsPage />} />
+            <Route path="assessments" element={<AssessmentsPage />} />
+            <Route path="screening" element={<ScreeningPage />} />
+            <Route path="rectification" element={<RectificationPage />} />
             <Route path="contracting" element={<ContractingPage />} />
             <Route path="participation" element={<ParticipationPage />} />
             <Route path="concerns" element={<ConcernsPage />} />

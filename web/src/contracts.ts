@@ -247,3 +247,78 @@ export type PetitionRegisterBody = z.input<typeof petitionRegisterBody>;
 export type PetitionActionBody<A extends PetitionAction> = z.input<(typeof petitionActionBodies)[A]>;
 export type AccusedChoices = z.infer<typeof accusedChoicesView>;
 
+
+// assessments: responsibility letters (责任书), the county's schemes, rounds of assessment and their results
+import type {
+  createLetterBody as assessmentLetterCreateBody, editLetterBody as assessmentLetterEditBody, letterListView as assessmentLetterListView,
+  letterView as assessmentLetterView, openRoundBody as assessmentOpenBody, resultsBody as assessmentResultsBody, roundListView as assessmentRoundListView,
+  roundView as assessmentRoundView, scoresBody as assessmentScoresBody, settingsView as assessmentSettingsView,
+} from '../../src/modules/assessments/contracts.js';
+export type AssessmentLetterList = z.infer<typeof assessmentLetterListView>;
+export type AssessmentLetterSummary = AssessmentLetterList['items'][number];
+export type AssessmentLetter = z.infer<typeof assessmentLetterView>;
+export type AssessmentLetterCreateBody = z.input<typeof assessmentLetterCreateBody>;
+export type AssessmentLetterEditBody = z.input<typeof assessmentLetterEditBody>;
+export type AssessmentScoresBody = z.input<typeof assessmentScoresBody>;
+export type AssessmentRoundList = z.infer<typeof assessmentRoundListView>;
+export type AssessmentRoundSummary = AssessmentRoundList['items'][number];
+export type AssessmentRound = z.infer<typeof assessmentRoundView>;
+export type AssessmentResult = AssessmentRound['resultsList'][number];
+export type AssessmentOpenBody = z.input<typeof assessmentOpenBody>;
+export type AssessmentResultsBody = z.input<typeof assessmentResultsBody>;
+export type AssessmentSettingsView = z.infer<typeof assessmentSettingsView>;
+
+// screening: criteria, rounds, the grid of organizations × criteria, findings and definitions
+import type {
+  definitionBody as screeningDefinitionBody, findingBody as screeningFindingBody, findingResult as screeningFindingResult, findingView as screeningFindingView,
+  gridView as screeningGridView, openRoundBody as screeningOpenBody, orgFindingsView as screeningOrgFindingsView, proposalsResult as screeningProposalsResult,
+  roundListView as screeningRoundListView, settingsView as screeningSettingsView,
+} from '../../src/modules/rectification/screening/contracts.js';
+export type ScreeningSettings = z.infer<typeof screeningSettingsView>;
+export type ScreeningCriterion = ScreeningSettings['criteria'][number];
+export type ScreeningRoundList = z.infer<typeof screeningRoundListView>;
+export type ScreeningRound = ScreeningRoundList['items'][number];
+export type ScreeningOpenBody = z.input<typeof screeningOpenBody>;
+export type ScreeningGrid = z.infer<typeof screeningGridView>;
+export type ScreeningGridRow = ScreeningGrid['townships'][number]['rows'][number];
+export type ScreeningFinding = z.infer<typeof screeningFindingView>;
+export type ScreeningFindingBody = z.input<typeof screeningFindingBody>;
+export type ScreeningFindingResult = z.infer<typeof screeningFindingResult>;
+export type ScreeningOrgFindings = z.infer<typeof screeningOrgFindingsView>;
+export type ScreeningProposals = z.infer<typeof screeningProposalsResult>;
+export type ScreeningDefinitionBody = z.input<typeof screeningDefinitionBody>;
+
+// rectification ledger: the board, one case, accountability, the year's summary, the county's settings
+import type {
+  acceptanceBody as rectificationAcceptanceBody, accountabilityView as rectificationAccountabilityView, boardView as rectificationBoardView,
+  caseView as rectificationCaseView, groupBody as rectificationGroupBody, planBody as rectificationPlanBody, summaryView as rectificationSummaryView,
+  settingsView as rectificationSettingsView,
+} from '../../src/modules/rectification/cases/contracts.js';
+export type RectificationBoard = z.infer<typeof rectificationBoardView>;
+export type RectificationCaseSummary = RectificationBoard['cases'][number];
+export type RectificationCase = z.infer<typeof rectificationCaseView>;
+export type RectificationAction = RectificationCase['can']['close'];
+export type RectificationAccountability = z.infer<typeof rectificationAccountabilityView>;
+export type RectificationSummary = z.infer<typeof rectificationSummaryView>;
+export type RectificationPlanBody = z.input<typeof rectificationPlanBody>;
+export type RectificationGroupBody = z.input<typeof rectificationGroupBody>;
+export type RectificationAcceptanceBody = z.input<typeof rectificationAcceptanceBody>;
+export type RectificationSettings = z.infer<typeof rectificationSettingsView>;
+
+// commitments: a branch's commitments by maker, one commitment, the completion board, the county's settings, the public list
+import type {
+  appraisalBody as commitmentAppraisalBody, boardView as commitmentBoardView, commitmentBody, commitmentView, editBody as commitmentEditBody,
+  listView as commitmentListView, publicCommitments as publicCommitmentsView, settingsView as commitmentSettingsView, updateBody as commitmentUpdateBody,
+} from '../../src/modules/commitments/contracts.js';
+export type CommitmentSettings = z.infer<typeof commitmentSettingsView>;
+export type CommitmentList = z.infer<typeof commitmentListView>;
+export type CommitmentGroup = CommitmentList['groups'][number];
+export type Commitment = z.infer<typeof commitmentView>;
+export type CommitmentPermission = Commitment['can']['edit'];
+export type CommitmentItem = Commitment['items'][number];
+export type CommitmentBody = z.input<typeof commitmentBody>;
+export type CommitmentEditBody = z.input<typeof commitmentEditBody>;
+export type CommitmentUpdateBody = z.input<typeof commitmentUpdateBody>;
+export type CommitmentAppraisalBody = z.input<typeof commitmentAppraisalBody>;
+export type CommitmentBoard = z.infer<typeof commitmentBoardView>;
+export type PublicCommitments = z.infer<typeof publicCommitmentsView>;

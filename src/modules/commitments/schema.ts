@@ -59,7 +59,10 @@ export const commitments = pgTable(
   ],
 );
 
-/** A progress update (践诺) with its evidence: the value reached so far when the target is a number. */
+/**
+ * A progress update (践诺) with its evidence: the value reached so far when the target is a number; or a
+ * delay reported with its reason, keeping the due date it replaced (so "on time" can tell).
+ */
 export const commitmentUpdates = pgTable(
   'commitment_updates',
   {
@@ -67,6 +70,10 @@ export const commitmentUpdates = pgTable(
     id: rowId(),
     commitmentId: uuid('commitment_id').notNull(),
     madeOn: date('made_on', { mode: 'string' }).notNull(),
+    /** 'progress' or 'delay'. */
+    kind: text('kind').notNull().default('progress'),
+    /** For a delay: the due date before it. */
+    previousDueOn: date('previous_due_on', { mode: 'string' }),
     value: numeric('value', { precision: 14, scale: 2, mode: 'number' }),
     /** Progress in thousandths when the target has no number (e.g. "完成 60%"). */
     progressPermille: integer('progress_permille'),
@@ -80,6 +87,7 @@ export const commitmentUpdates = pgTable(
     foreignKey({ columns: [t.countyId, t.commitmentId], foreignColumns: [commitments.countyId, commitments.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.countyId, t.recordedBy], foreignColumns: [users.countyId, users.id] }),
     index('commitment_updates_commitment').on(t.countyId, t.commitmentId, t.madeOn),
+    check('commitment_updates_kind', sql`${t.kind} in ('progress','delay') and (${t.kind} = 'delay') = (${t.previousDueOn} is not null)`),
     check('commitment_updates_permille', sql`${t.progressPermille} is null or ${t.progressPermille} between 0 and 1000`),
   ],
 );

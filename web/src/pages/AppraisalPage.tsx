@@ -1,15 +1,13 @@
-import { Card, DatePicker, Empty, Flex, Form, Skeleton, Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Empty, Flex, Skeleton, Tabs, Typography } from 'antd';
 import { BranchRound } from '../components/appraisal/BranchRound.js';
 import { SettingsTab } from '../components/appraisal/SettingsTab.js';
 import { SubtreeRounds } from '../components/appraisal/SubtreeRounds.js';
 import { ApiFailure } from '../components/ApiFailure.js';
-import { OrgPicker } from '../components/org/OrgPicker.js';
+import { OrgYearFilter } from '../components/org/OrgYearFilter.js';
 import { api } from '../api.js';
 import type { AppraisalRoundList, OrgSummary } from '../contracts.js';
 import { chinaToday } from '../format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { type OrgIndex } from '../orgTree.js';
 import { useSession } from '../session.js';
 import { useAddress } from '../useAddress.js';
 import { useApi } from '../useApi.js';
@@ -18,7 +16,6 @@ import { useOrgIndex } from '../useOrgIndex.js';
 /** Branches appraise their members; a party group is part of its branch's round. */
 const isGroup = (org: OrgSummary) => org.type === 'party_group';
 const isBranch = (org: OrgSummary | undefined) => org?.type === 'branch' || org?.type === 'joint_branch';
-const emptyIndex: OrgIndex = { byCode: new Map(), children: new Map(), roots: [] };
 
 /**
  * 民主评议党员: a branch's round of a year (open it, evaluate, grade, follow up), or for a township or
@@ -52,19 +49,8 @@ export default function AppraisalPage() {
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="appraisal-title">
         {t('appraisal.title')}{chosen ? ` · ${chosen.name}` : ''}
       </Typography.Title>
-      <Card size="small">
-        <Form layout="vertical" component="div">
-          <Flex wrap gap="0 12px">
-            <Form.Item label={t('appraisal.org')} style={{ flex: '2 1 260px', marginBottom: 8 }}>
-              <OrgPicker index={index ?? emptyIndex} isDisabled={isGroup} value={org || undefined} onChange={(code) => set({ org: code })} id="appraisal-org" />
-            </Form.Item>
-            <Form.Item label={t('appraisal.year')} style={{ flex: '1 1 140px', marginBottom: 8 }}>
-              <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} style={{ width: '100%' }} data-testid="appraisal-year"
-                onChange={(d) => d && set({ year: d.year() === thisYear ? undefined : String(d.year()) })} />
-            </Form.Item>
-          </Flex>
-        </Form>
-      </Card>
+      <OrgYearFilter index={index} isDisabled={isGroup} org={org} year={year} thisYear={thisYear} testId="appraisal"
+        labels={{ org: t('appraisal.org'), year: t('appraisal.year') }} onOrg={(code) => set({ org: code })} onYear={(y) => set({ year: y })} />
       <Tabs destroyOnHidden activeKey={tab} onChange={(key) => set({ tab: key === 'rounds' ? undefined : key })} items={[
         { key: 'rounds', label: <span data-testid="appraisal-tab-rounds">{t('appraisal.tab.rounds')}</span>, children: rounds() },
         { key: 'settings', label: <span data-testid="appraisal-tab-settings">{t('appraisal.tab.settings')}</span>, children: <SettingsTab /> },

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api.js';
 import { ApiFailure } from '../components/ApiFailure.js';
+import { PublicCommitmentList } from '../components/commitments/PublicCommitmentList.js';
 import { PublicShell } from '../components/concerns/PublicShell.js';
 import type { VillageView } from '../contracts.js';
 import { noteOf, showServerErrors } from '../forms.js';
@@ -86,6 +87,7 @@ export default function PublicConcernPage() {
           <Button type="primary" htmlType="submit" block loading={busy} disabled={!village.data} data-testid="public-submit">{t('public.form.submit')}</Button>
         </Form>
       </Card>
+      <PublicCommitmentList orgCode={orgCode} />
     </PublicShell>
   );
 }

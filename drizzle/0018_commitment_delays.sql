@@ -1,0 +1,3 @@
+ALTER TABLE "commitment_updates" ADD COLUMN "kind" text DEFAULT 'progress' NOT NULL;--> statement-breakpoint
+ALTER TABLE "commitment_updates" ADD COLUMN "previous_due_on" date;--> statement-breakpoint
+ALTER TABLE "commitment_updates" ADD CONSTRAINT "commitment_updates_kind" CHECK ("commitment_updates"."kind" in ('progress','delay') and ("commitment_updates"."kind" = 'delay') = ("commitment_updates"."previous_due_on" is not null));
