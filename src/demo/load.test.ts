@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDatabase } from '../../test/support/databases.js';
-import { systemClock } from '../platform/clock.js';
+import { ManualClock, systemClock } from '../platform/clock.js';
 import { rows, type Database } from '../platform/db/database.js';
 import { generateCounty } from './generate.js';
 import { loadDemoCounty } from './load.js';
@@ -12,6 +12,15 @@ import { demoDiaries } from './diaries.js';
 import { demoHouseholds } from './households.js';
 import { demoPairings } from './pairing.js';
 import { demoRecords } from './records.js';
+import { demoAssessments } from './assessments.js';
+import { demoCommitments } from './commitments.js';
+import { commitmentBoard } from '../modules/commitments/board.js';
+import { publicCommitments } from '../modules/commitments/public.js';
+import { commitmentSetting } from '../modules/commitments/queries.js';
+import { getRound, listLetters, listRounds } from '../modules/assessments/queries.js';
+import { operatorFor } from '../modules/organizations/county.js';
+import { counties } from '../platform/db/counties.js';
+import type { ServiceContext } from '../platform/service.js';
 
 const demo = generateCounty({ seed: 3, code: '530522', asOf: '2026-06-30', memberTarget: 600 });
 const isMember = (c: string | undefined) => c === 'full' || c === 'probationary';
@@ -110,5 +119,76 @@ describe.each(engines)('loading a demo county on %s', (engine) => {
       concerns: demoConcerns(demo, demo.asOf).length, misplaced: 0,
     });
     expect(got!.found).toBeGreaterThan(0);
+  });
+
+  // Read back through the assessments module's own queries.
+  const assessed = demoAssessments(demo, demo.asOf);
+  const asCounty = async (): Promise<ServiceContext> => {
+    const [county] = await database.db.select().from(counties);
+    // Read on the demo's own day: what is overdue is counted from it.
+    return { db: database.db, clock: new ManualClock(new Date(`${demo.asOf}T02:00:00Z`)), actor: await operatorFor(database.db, county!, 'test') };
+  };
+
+  it('writes last year’s finished assessment with its grades, and this year’s debrief open with its secretaries', async () => {
+    const ctx = await asCounty();
+    const last = (await listRounds(ctx, 2025)).items;
+    expect(last).toHaveLength(1);
+    const round = await getRound(ctx, last[0]!.id);
+    expect(round).toMatchObject({ status: 'finished', subject: 'organization', results: round.complete });
+    const lagging = assessed.results.filter((r) => r.round === 0 && r.grade === 'lagging').map((r) => r.orgCode).sort();
+    expect(round.resultsList.filter((r) => r.low).map((r) => r.org.code).sort()).toEqual(lagging);
+    expect(round.resultsList.filter((r) => r.low).every((r) => r.upgradePlan !== null && r.needsPlan)).toBe(true);
+    const current = (await listRounds(ctx, 2026)).items;
+    const debrief = await getRound(ctx, current[0]!.id);
+    expect(debrief.status).toBe('open');
+    expect(debrief.resultsList.filter((r) => r.person !== null).length).toBe(assessed.results.filter((r) => r.round === 1 && r.personKey !== null).length);
+  });
+
+  it('writes the responsibility letters of both years, last year’s scored and ranked', async () => {
+    const ctx = await asCounty();
+    const last = await listLetters(ctx, { year: 2025 });
+    expect(last.items).toHaveLength(assessed.letters.filter((l) => l.year === 2025).length);
+    expect(last.items.every((l) => l.status === 'scored' && l.total !== null && l.rank !== null)).toBe(true);
+    const now = await listLetters(ctx, { year: 2026 });
+    expect(now.items).toHaveLength(assessed.letters.filter((l) => l.year === 2026).length);
+    expect(now.items.every((l) => l.status === 'signed' && l.total === null)).toBe(true);
+  });
+
+  const promised = demoCommitments(demo, demo.asOf);
+  const tops = promised.commitments.filter((c) => c.parentKey === null);
+
+  it('writes every commitment, update and appraisal, delays as their own kind, and the county’s "421" setting', async () => {
+    const [n] = await rows<Record<string, number>>(database.db, sql`select
+      (select count(*) from commitments where parent_id is null)::int as tops,
+      (select count(*) from commitments where parent_id is not null)::int as items,
+      (select count(*) from commitment_updates)::int as updates,
+      (select count(*) from commitment_appraisals)::int as appraisals,
+      (select count(*) from commitment_updates where kind = 'delay' and previous_due_on is not null and value is null and progress_permille is null)::int as delays,
+      (select count(*) from commitment_updates where kind = 'progress' and value is null and progress_permille is null)::int as empty`);
+    const delays = promised.updates.filter((u) => u.kind === 'delay').length;
+    expect(n).toEqual({
+      tops: tops.length, items: promised.commitments.length - tops.length, updates: promised.updates.length, appraisals: promised.appraisals.length,
+      delays, empty: 0,
+    });
+    expect(delays).toBeGreaterThan(0);
+    const [county] = await database.db.select().from(counties);
+    expect((await commitmentSetting.read(database.db, county!.id)).minimums.secretary).toBe(4);
+  });
+
+  it('gives the county’s commitment board the generator’s figures, and a village’s public page its public ones', async () => {
+    const ctx = await asCounty();
+    const root = demo.orgs.find((o) => o.parentCode === null)!;
+    const year = tops.filter((c) => c.year === 2026);
+    const board = await commitmentBoard(ctx, { org: root.code, year: 2026 });
+    expect(board.total).toMatchObject({ made: year.length, published: year.filter((c) => c.state !== 'draft').length, completed: year.filter((c) => c.state === 'completed').length });
+    expect(board.total.overdue).toBe(year.filter((c) => ['published', 'in_progress', 'delayed'].includes(c.state) && c.dueOn < demo.asOf).length);
+    // The demo completes only commitments never delayed: on time is by the due date.
+    expect(board.total.completedOnTime).toBe(year.filter((c) => c.state === 'completed' && c.completedOn! <= c.dueOn).length);
+    expect((await commitmentBoard(ctx, { org: root.code, year: 2025 })).total.averageAppraisal).toBeGreaterThan(70);
+    const village = demo.orgs.find((o) => o.unitType === 'village' && o.type === 'branch')!;
+    const page = await publicCommitments(database.db, ctx.clock, village.code, 'zh');
+    const shown = year.filter((c) => c.orgCode === village.code && c.public && c.state !== 'draft');
+    expect(page.items).toHaveLength(shown.length);
+    expect(page.items.some((i) => i.maker === '党支部')).toBe(shown.some((c) => c.maker === 'branch'));
   });
 });

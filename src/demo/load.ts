@@ -18,6 +18,9 @@ import { insertRows } from './insert.js';
 import { loadOrganizationalLife } from './load-life.js';
 import { loadContactWithTheMasses } from './load-masses.js';
 import { loadDemoPetitions } from './petitions-load.js';
+import { loadAssessments } from './load-assessments.js';
+import { loadCommitments } from './load-commitments.js';
+import { loadWeakLax } from './load-weak-lax.js';
 import { demoRecords } from './records.js';
 
 export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Promise<{ countyId: string }> {
@@ -127,12 +130,16 @@ export async function loadDemoCounty(db: Db, clock: Clock, demo: DemoCounty): Pr
     })));
     const masses = await loadContactWithTheMasses(w, demo, { countyId, orgRows, personIds });
     const petitionCount = await loadDemoPetitions(w, demo, { countyId, orgRows, personIds });
+    // Assessments before screening: last year's low grades are what the screening's indicator reads.
+    const assessments = await loadAssessments(w, demo, { countyId, orgRows, personIds });
+    const weakLax = await loadWeakLax(w, demo, { countyId, orgRows, personIds });
+    const commitmentCounts = await loadCommitments(w, demo, { countyId, orgRows, personIds });
 
     const rootPath = orgRows.get(root.code)!.path;
     const loaded = {
       organizations: orgList.length, adminUnits: units.length + groups.length, people: peopleRows.length, memberships: membershipRows.length,
       admissionSteps: records.steps.length, transfers: records.transfers.length, posts: demo.posts.length, users: demo.accounts.length,
-      ...life, ...masses, petitions: petitionCount,
+      ...life, ...masses, petitions: petitionCount, ...assessments, ...weakLax, ...commitmentCounts,
     };
     w.audit({ action: 'demo.load', entityType: 'county', entityId: countyId, entityLabel: `${demo.name}（${demo.code}）`, orgPath: rootPath, after: { code: demo.code, name: demo.name, ...loaded } });
   });
