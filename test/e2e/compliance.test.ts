@@ -29,9 +29,15 @@ describe('compliance views in Chromium', () => {
   };
   const shown = (page: Page) => page.getByTestId('compliance-view');
   const rowsTotal = async (page: Page) => Number(/共\s*(\d+)\s*个组织/.exec(await page.getByTestId('compliance-rows').textContent() ?? '')?.[1] ?? NaN);
+  // Picked again until the select shows it: under CI's load a click on an option still opening was lost once.
   const pickRule = async (page: Page, label: string) => {
-    await page.getByTestId('compliance-rule').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+    const select = page.getByTestId('compliance-rule');
+    await expect.poll(async () => {
+      if ((await select.textContent())?.includes(label)) return true;
+      await select.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+      return false;
+    }, WAIT).toBe(true);
   };
   const okButton = (page: Page) => page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ });
   const confirm = (page: Page) => page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
