@@ -1,6 +1,6 @@
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { api } from '../../api.js';
 import type { Commitment } from '../../contracts.js';
 import { isoDay, showServerErrors, today } from '../../forms.js';
@@ -39,7 +39,8 @@ export function ActionModal({ commitment, action, onClose, onDone }: { commitmen
   const leaf = leaves.find((l) => l.id === leafId) ?? leaves[0]!;
   const firstLeaf = leaves[0]!.id;
 
-  useEffect(() => {
+  // Before paint: a modal shown a moment with an empty date refused an OK clicked at once (seen on CI's loaded machine).
+  useLayoutEffect(() => {
     if (!action) return;
     setFailure(null);
     form.resetFields();
