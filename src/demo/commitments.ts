@@ -8,6 +8,7 @@
  */
 import { DEFAULT_WEIGHTS, appraisalTotal } from '../modules/commitments/rules.js';
 import type { CommitmentSettings } from '../modules/commitments/contracts.js';
+import { defaultSettings } from '../modules/commitments/queries.js';
 import type { DemoCounty } from './generate.js';
 import { Random, addDays, maxDate, minDate } from './random.js';
 
@@ -64,17 +65,8 @@ export interface DemoCommitments {
   appraisals: DemoCommitmentAppraisal[];
 }
 
-export const DEMO_COMMITMENT_SETTINGS: CommitmentSettings = {
-  levels: [
-    { key: 'common', label: '共性承诺' },
-    { key: 'post', label: '岗位承诺' },
-    { key: 'practical', label: '实事承诺（为民办实事）' },
-    { key: 'self_discipline', label: '自律承诺' },
-  ],
-  weights: DEFAULT_WEIGHTS,
-  minimums: { branch: null, secretary: 4, member: null },
-  publishByMonth: 3,
-};
+/** Seed 001's "421" county: each secretary makes four commitments a year; otherwise the defaults. */
+export const DEMO_COMMITMENT_SETTINGS: CommitmentSettings = { ...defaultSettings, minimums: { ...defaultSettings.minimums, secretary: 4 } };
 
 interface Template { title: string; target: string; value: number | null; unit: string | null; due: string }
 
