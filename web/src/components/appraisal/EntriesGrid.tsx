@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Flex, Input, InputNumber, Select, Space, Tag, Tooltip, Typography, type TableColumnsType, Table } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Input, InputNumber, Select, Space, Tag, Typography, type TableColumnsType, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { excellentCap, gradeLabels, grades, type Grade } from '../../../../src/modules/appraisal/rules.js';
@@ -8,6 +8,7 @@ import { disabledDate, isoDay, today } from '../../forms.js';
 import { useI18n, type Translate } from '../../i18n/I18nProvider.js';
 import { useApi } from '../../useApi.js';
 import { problemsByRow } from './problems.js';
+import { Refused } from '../Refused.js';
 
 const countFields = ['mutualExcellent', 'mutualQualified', 'mutualBasic', 'mutualUnqualified', 'massesSatisfied', 'massesBasic', 'massesUnsatisfied'] as const;
 type CountField = (typeof countFields)[number];
@@ -21,7 +22,7 @@ const draftOf = (e: AppraisalEntry): Draft => ({
 /** An action the user's posts (or the round's state) may not allow: disabled, with the reason on hover. */
 function Gate({ can, t, children }: { can: Permission; t: Translate; children: React.ReactElement }) {
   if (can.allowed) return children;
-  return <Tooltip title={t(`appraisal.reason.${can.reason ?? 'graded'}` as 'appraisal.reason.graded')}><span style={{ display: 'inline-block' }}>{children}</span></Tooltip>;
+  return <Refused reason={t(`appraisal.reason.${can.reason ?? 'graded'}` as 'appraisal.reason.graded')}>{children}</Refused>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Flex, Input, InputNumber, Modal, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Input, InputNumber, Modal, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { gradeOf, mergeScores, weightedTotal } from '../../../../src/modules/assessments/rules.js';
@@ -11,6 +11,7 @@ import { useApi } from '../../useApi.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { EChart, type ChartOption } from '../home/EChart.js';
 import { dayLabel, reasonOf } from './format.js';
+import { Refused } from '../Refused.js';
 
 const gradeColors = ['#cf1322', '#1677ff', '#faad14', '#595959', '#8c8c8c', '#bfbfbf', '#d9d9d9', '#f0f0f0'];
 type Edits = Record<string, Record<string, number | null>>;
@@ -141,12 +142,12 @@ export function RoundDetail({ id, onChanged }: { id: string; onChanged: () => vo
     { key: 'plan', title: t('assessments.results.plan'), render: (_, r) => (
       <Flex vertical gap={4}>
         {r.needsPlan && (
-          <Tooltip title={data.can.plan.allowed ? undefined : reasonOf(t, data.can.plan.allowed ? undefined : data.can.plan.reason)}>
+          <Refused reason={data.can.plan.allowed ? null : reasonOf(t, data.can.plan.reason)}>
             <Button size="small" type={r.upgradePlan ? 'default' : 'primary'} disabled={!data.can.plan.allowed} data-testid={`assessments-plan-${r.org.code}`}
               onClick={() => { setPlanFor(r); setPlanText(r.upgradePlan ?? ''); }}>
               {r.upgradePlan ? t('assessments.plan.edit') : t('assessments.plan.add')}
             </Button>
-          </Tooltip>
+          </Refused>
         )}
         {r.upgradePlan && <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.upgradePlan }} style={{ margin: 0, maxWidth: 240 }}>{r.upgradePlan}</Typography.Paragraph>}
         {r.rectificationCase && <Tag color="orange">{t('assessments.results.case', { year: r.rectificationCase.year, state: t(`assessments.caseState.${r.rectificationCase.state}` as MessageKey) })}</Tag>}
@@ -176,15 +177,15 @@ export function RoundDetail({ id, onChanged }: { id: string; onChanged: () => vo
         {failure && <Typography.Text type="danger" data-testid="assessments-round-error">{failure}</Typography.Text>}
         {data.status === 'open' && (
           <Flex wrap gap={8} align="center">
-            <Tooltip title={data.can.enter.allowed ? undefined : reasonOf(t, data.can.enter.reason)}>
+            <Refused reason={data.can.enter.allowed ? null : reasonOf(t, data.can.enter.reason)}>
               <Button type="primary" disabled={!changed || !data.can.enter.allowed} loading={busy} onClick={save} data-testid="assessments-save">{t('assessments.results.save')}</Button>
-            </Tooltip>
+            </Refused>
             {changed && <Button onClick={() => { setEdits({}); setRowErrors(new Map()); }}>{t('assessments.results.discard')}</Button>}
             <span style={{ flex: 1 }} />
             <DatePicker value={finishOn} onChange={setFinishOn} disabledDate={disabledDate(data.openedOn)} data-testid="assessments-finish-date" />
-            <Tooltip title={data.complete < data.results ? t('assessments.round.incompleteHint', { count: data.results - data.complete }) : data.can.finish.allowed ? undefined : reasonOf(t, data.can.finish.reason)}>
+            <Refused reason={data.complete < data.results ? t('assessments.round.incompleteHint', { count: data.results - data.complete }) : data.can.finish.allowed ? null : reasonOf(t, data.can.finish.reason)}>
               <Button disabled={changed || data.complete < data.results || !data.can.finish.allowed} loading={busy} onClick={finish} data-testid="assessments-finish">{t('assessments.round.finish')}</Button>
-            </Tooltip>
+            </Refused>
           </Flex>
         )}
       </Flex>

@@ -1,23 +1,19 @@
 import { Button, Card, Descriptions, Empty, Flex, Progress, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { Commitment, CommitmentList, CommitmentPermission } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ActionModal, type CommitmentAction } from './ActionModal.js';
 import { CommitmentDrawer } from './CommitmentDrawer.js';
 import { dayLabel, percentOf, reasonOf, stateColors } from './format.js';
+import { Refused } from '../Refused.js';
 
 const actions: CommitmentAction[] = ['publish', 'update', 'complete', 'delay', 'abandon', 'appraise'];
 
 /** An action's button; when refused, disabled with the reason (access, or the commitment's state) as its tooltip. */
 function ActionButton({ label, can, reason, onClick, testId }: { label: string; can: CommitmentPermission; reason: string; onClick: () => void; testId: string }) {
   if (can.allowed) return <Button size="small" onClick={onClick} data-testid={testId}>{label}</Button>;
-  return <Refused reason={reason}><Button size="small" disabled style={{ pointerEvents: 'none' }} data-testid={testId}>{label}</Button></Refused>;
-}
-
-/** A disabled button with why as its tooltip: the browser sends a disabled button no mouse events, so the span takes them. */
-function Refused({ reason, children }: { reason: string; children: ReactNode }) {
-  return <Tooltip title={reason}><span style={{ display: 'inline-block', cursor: 'not-allowed' }}>{children}</span></Tooltip>;
+  return <Refused reason={reason}><Button size="small" disabled data-testid={testId}>{label}</Button></Refused>;
 }
 
 function CommitmentCard({ c, onEdit, onAction }: { c: Commitment; onEdit: () => void; onAction: (a: CommitmentAction) => void }) {

@@ -1,7 +1,7 @@
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { api } from '../../api.js';
 import type { Commitment, CommitmentList } from '../../contracts.js';
 import { isoDay, showServerErrors } from '../../forms.js';
@@ -35,7 +35,7 @@ export function CommitmentDrawer({ open, list, editing, onClose, onSaved }: {
   const [failure, setFailure] = useState<string | null>(null);
   const maker = Form.useWatch('maker', form);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     setFailure(null);
     form.resetFields();

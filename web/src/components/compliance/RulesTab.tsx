@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Flex, Popconfirm, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, App as AntApp, Button, Flex, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { nationalRules } from '../../../../src/modules/compliance/catalogue.js';
 import { api } from '../../api.js';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { useUser } from '../../session.js';
 import { eventLabel, subjectLabel } from './labels.js';
 import { ruleBodyOf, ruleValues, RuleModal, saveRule } from './RuleModal.js';
+import { Refused } from '../Refused.js';
 
 interface Row {
   rule: CadenceRuleView;
@@ -88,7 +89,7 @@ export function RulesTab({ rules, onChanged }: { rules: CadenceRuleView[]; onCha
   return (
     <Flex vertical gap={12}>
       <Flex wrap gap={8} align="center">
-        {manages ? add : <Tooltip title={t('compliance.rules.readOnly')}><span>{add}</span></Tooltip>}
+        <Refused reason={manages ? null : t('compliance.rules.readOnly')}>{add}</Refused>
         {!manages && <Alert type="info" showIcon title={t('compliance.rules.readOnly')} style={{ flex: 1 }} />}
       </Flex>
       <Table<Row> data-testid="rules-table" rowKey={(row) => row.rule.id} columns={columns} dataSource={rowsOf(rules, lang)}

@@ -1,6 +1,6 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, Grid, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { api } from '../../api.js';
 import type { HouseholdChoices, VisitBody, VisitDetail, VisitOptions } from '../../contracts.js';
 import { disabledDate, isoDay, noteOf, showServerErrors, today } from '../../forms.js';
@@ -37,7 +37,7 @@ export function VisitFormDrawer({ open, index, onClose, onSaved }: { open: boole
   const view = options.data;
 
   // The first contracted village, and the user among those who went, once the options arrive.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open || !view) return;
     if (!form.getFieldValue('orgCode') && view.villages[0]) form.setFieldValue('orgCode', view.villages[0].code);
     const chosen = (form.getFieldValue('participantIds') as string[] | undefined) ?? [];

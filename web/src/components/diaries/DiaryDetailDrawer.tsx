@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Drawer, Flex, Grid, Tooltip, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Flex, Grid, Typography } from 'antd';
 import { api } from '../../api.js';
 import type { DiaryDetail } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -6,6 +6,7 @@ import { useApi } from '../../useApi.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { PageLoading } from '../PageLoading.js';
 import { householdLabel } from './HouseholdSelect.js';
+import { Refused } from '../Refused.js';
 
 const texts = ['situation', 'problems', 'demands', 'plan', 'result'] as const;
 
@@ -25,7 +26,7 @@ export function DiaryDetailDrawer({ id, version, onClose, onEdit }: Props) {
   const diary = loaded.data?.id === id ? loaded.data : undefined;
   const edit = diary && (diary.can.edit.allowed
     ? <Button onClick={() => onEdit(diary)} data-testid="diary-edit">{t('diaries.edit')}</Button>
-    : <Tooltip title={t(`diaries.reason.${diary.can.edit.reason ?? 'no_ability'}`)}><Button disabled>{t('diaries.edit')}</Button></Tooltip>);
+    : <Refused reason={t(`diaries.reason.${diary.can.edit.reason ?? 'no_ability'}`)}><Button disabled>{t('diaries.edit')}</Button></Refused>);
   return (
     <Drawer open={id !== null} onClose={onClose} size={screens.md ? 640 : '100%'} title={diary ? `${diary.writtenOn} · ${diary.org.name}` : t('diaries.title')}
       extra={edit} data-testid="diary-detail">

@@ -1,10 +1,10 @@
-import { Tooltip } from 'antd';
 import type { ReactElement } from 'react';
 import type { Permission } from '../../contracts.js';
 import type { Translate } from '../../i18n/I18nProvider.js';
+import { Refused } from '../Refused.js';
 
 /** An action the user's posts may not allow: disabled, with the reason on hover. */
 export function Gate({ can, t, children }: { can: Permission; t: Translate; children: ReactElement }) {
   if (can.allowed) return children;
-  return <Tooltip title={t(`dues.reason.${can.reason ?? 'no_ability'}` as 'dues.reason.no_ability')}><span style={{ display: 'inline-block' }} data-testid="dues-reason">{children}</span></Tooltip>;
+  return <Refused reason={t(`dues.reason.${can.reason ?? 'no_ability'}` as 'dues.reason.no_ability')} testId="dues-reason">{children}</Refused>;
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Descriptions, Drawer, Flex, Grid, List, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Flex, Grid, List, Tag, Typography } from 'antd';
 import type { HouseholdDetail, HouseholdSettings } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { PrintCards } from '../concern-cards/PrintCards.js';
 import { reasonKey } from './reasons.js';
+import { Refused } from '../Refused.js';
 
 /** One household: its facts, tags and members, and the edit action or why it is disabled. */
 export function HouseholdDrawer({ household, settings, onClose, onEdit }: {
@@ -14,7 +15,7 @@ export function HouseholdDrawer({ household, settings, onClose, onEdit }: {
   const can = household?.can.edit;
   const edit = can?.allowed
     ? <Button type="primary" onClick={onEdit} data-testid="household-edit">{t('households.edit')}</Button>
-    : <Tooltip title={t(reasonKey(can))}><Button disabled data-testid="household-edit">{t('households.edit')}</Button></Tooltip>;
+    : <Refused reason={t(reasonKey(can))}><Button disabled data-testid="household-edit">{t('households.edit')}</Button></Refused>;
   return (
     <Drawer open={household !== undefined} onClose={onClose} size={screens.md ? 640 : '100%'} title={household ? `${household.headName} · ${household.orgName}` : ''} extra={household && (
       <Flex gap={8}>

@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, DatePicker, Drawer, Flex, Form, Grid, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { api, ApiError, fieldName } from '../../api.js';
 import type { HouseholdCreateBody, HouseholdDetail, HouseholdSettings } from '../../contracts.js';
 import { isoDay, showServerErrors } from '../../forms.js';
@@ -29,7 +29,7 @@ export function HouseholdForm({ open, household, village, index, settings, onClo
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     setError(null);
     form.resetFields();

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Form, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Typography } from 'antd';
 import { useState } from 'react';
 import type { HouseholdImportReport } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -8,6 +8,7 @@ import { useImportFlow } from '../import/useImportFlow.js';
 import { notVillage } from '../diaries/villages.js';
 import { OrgPicker } from '../org/OrgPicker.js';
 import { RowProblems } from './RowProblems.js';
+import { Refused } from '../Refused.js';
 
 /** Importing a village's households: choose the village and a file, see every problem by row and column, then write it all. */
 export function HouseholdImport({ index, village, allowed }: { index: OrgIndex; village?: string; allowed: boolean }) {
@@ -57,7 +58,7 @@ function ImportFor({ org, allowed }: { org: string; allowed: boolean }) {
           <Flex vertical gap={12}>
             <Typography.Text data-testid="import-summary">{t('households.import.summary', { rows: report.rows, households: report.households, created: report.created, updated: report.updated, errors: report.errors })}</Typography.Text>
             <RowProblems problems={report.problems} />
-            <Flex justify="end">{blocked ? <Tooltip title={t('households.import.blocked')}><span>{commit}</span></Tooltip> : commit}</Flex>
+            <Flex justify="end"><Refused reason={blocked ? t('households.import.blocked') : null}>{commit}</Refused></Flex>
           </Flex>
         </Card>
       )}

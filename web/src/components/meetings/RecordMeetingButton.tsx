@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useUser } from '../../session.js';
 import { MeetingFormDrawer } from './MeetingFormDrawer.js';
+import { Refused } from '../Refused.js';
 
 /** 记录会议: the list's action; disabled with the reason for a user whose posts record no meetings. */
 export function RecordMeetingButton({ onSaved }: { onSaved: () => void }) {
@@ -18,8 +19,7 @@ export function RecordMeetingButton({ onSaved }: { onSaved: () => void }) {
   );
   return (
     <>
-      {/* A disabled button swallows pointer events, so the tooltip hangs on a wrapper. */}
-      {allowed ? button : <Tooltip title={t('meetings.noManageAbility')}><span style={{ display: 'inline-block' }} data-testid="meeting-new-reason">{button}</span></Tooltip>}
+      <Refused reason={allowed ? null : t('meetings.noManageAbility')} testId="meeting-new-reason">{button}</Refused>
       <MeetingFormDrawer open={open} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); onSaved(); }} />
     </>
   );

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Flex, Tooltip } from 'antd';
+import { Button, Flex } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { OrgDetail } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -10,6 +10,7 @@ import { DissolveOrgModal } from './DissolveOrgModal.js';
 import { MergeOrgModal } from './MergeOrgModal.js';
 import { MoveOrgModal } from './MoveOrgModal.js';
 import { UpdateOrgModal } from './UpdateOrgModal.js';
+import { Refused } from '../Refused.js';
 
 type Action = 'create' | 'update' | 'move' | 'merge' | 'dissolve';
 
@@ -36,8 +37,7 @@ export function OrgActions({ org, index, onChanged }: Props) {
         {label}
       </Button>
     );
-    // A disabled button swallows pointer events, so the tooltip hangs on a wrapper.
-    return reason ? <Tooltip key={action} title={reason}><span style={{ display: 'inline-block' }}>{element}</span></Tooltip> : <span key={action}>{element}</span>;
+    return reason ? <Refused key={action} reason={reason}>{element}</Refused> : <span key={action}>{element}</span>;
   };
 
   const close = () => setOpen(null);

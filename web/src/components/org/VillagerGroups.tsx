@@ -6,6 +6,7 @@ import { compareNatural } from '../../format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { AddVillagerGroupModal } from './AddVillagerGroupModal.js';
 import { refusal } from './refusal.js';
+import { Refused } from '../Refused.js';
 
 /** The villager groups (村民小组) of the village an organization leads, and adding one. */
 export function VillagerGroups({ org, onChanged }: { org: OrgDetail; onChanged: () => void }) {
@@ -24,7 +25,7 @@ export function VillagerGroups({ org, onChanged }: { org: OrgDetail; onChanged: 
     <Card
       size="small"
       title={lang === 'zh' ? `${t('org.villagerGroups')}（${groups.length}）` : `${t('org.villagerGroups')} (${groups.length})`}
-      extra={reason ? <Tooltip title={reason}><span style={{ display: 'inline-block' }}>{button}</span></Tooltip> : button}
+      extra={<Refused reason={reason}>{button}</Refused>}
       data-testid="villager-groups"
     >
       {groups.length === 0 ? (

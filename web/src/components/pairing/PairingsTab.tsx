@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.js';
 import type { PairingItem, PairingPage, Permission } from '../../contracts.js';
@@ -8,6 +8,7 @@ import { ApiFailure } from '../ApiFailure.js';
 import { ContactModal } from './ContactModal.js';
 import { EndModal } from './EndModal.js';
 import { statusColor } from './labels.js';
+import { Refused } from '../Refused.js';
 
 interface Props {
   orgCode: string;
@@ -19,7 +20,7 @@ interface Props {
 
 function Action({ can, t, onClick, children, testId, danger }: { can: Permission; t: Translate; onClick: () => void; children: string; testId: string; danger?: boolean }) {
   if (can.allowed) return <Button size="small" danger={danger} onClick={onClick} data-testid={testId}>{children}</Button>;
-  return <Tooltip title={t(`pairing.reason.${can.reason ?? 'no_ability'}` as 'pairing.reason.no_ability')}><Button size="small" disabled>{children}</Button></Tooltip>;
+  return <Refused reason={t(`pairing.reason.${can.reason ?? 'no_ability'}` as 'pairing.reason.no_ability')}><Button size="small" disabled>{children}</Button></Refused>;
 }
 
 /** Pairings by village and cadre, each with its last contact and where it stands this period; cards so a phone shows them whole. */

@@ -1,7 +1,7 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Popconfirm, Radio, Skeleton, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Popconfirm, Radio, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { api } from '../../api.js';
 import type { RectificationAcceptanceBody, RectificationAction, RectificationCase, RectificationGroupBody, RectificationPlanBody } from '../../contracts.js';
 import { isoDay, today } from '../../forms.js';
@@ -12,6 +12,7 @@ import { ApiFailure } from '../ApiFailure.js';
 import { dayLabel } from '../screening/format.js';
 import { splitNames, stateColors, whyNot } from './format.js';
 import { PersonInput, type PersonValue } from './PersonInput.js';
+import { Refused } from '../Refused.js';
 
 interface Props { id: string | null; onClose: () => void; onChanged: () => void }
 
@@ -26,7 +27,7 @@ const knownActions = new Set(['defined', 'plan_saved', 'group_changed', 'plan_ap
 /** A button that says why it is disabled. */
 function Act({ can, children, ...rest }: { can: RectificationAction; children: React.ReactNode } & React.ComponentProps<typeof Button>) {
   const { t } = useI18n();
-  return <Tooltip title={whyNot(t, can)}><Button disabled={!can.allowed} {...rest}>{children}</Button></Tooltip>;
+  return <Refused reason={whyNot(t, can)}><Button disabled={!can.allowed} {...rest}>{children}</Button></Refused>;
 }
 
 /** One case: findings, plan, group, reports, acceptance and closure, and the timeline of what happened. */
@@ -45,7 +46,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
   const saved = () => { message.success(t('rectification.saved')); view.reload(); onChanged(); };
   const url = (suffix: string) => `/api/rectification/cases/${id}${suffix}`;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!c) return;
     planForm.setFieldsValue({ items: c.items.map((i) => ({ problem: i.problem, measure: i.measure, responsible: { name: i.responsible, personId: i.responsiblePersonId }, deadline: dayjs(i.deadline) })) });
     groupForm.setFieldsValue({
@@ -153,7 +154,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
           <Flex gap={8} wrap style={{ marginTop: 8 }}>
             <Form form={approveForm} layout="inline" onFinish={(v) => void approve.submit(v)}>
               <Form.Item name="deadline" rules={[{ required: true }]}><DatePicker placeholder={t('rectification.deadline')} data-testid="approve-deadline" /></Form.Item>
-              <Tooltip title={whyNot(t, c.can.approvePlan)}><Button htmlType="submit" disabled={!c.can.approvePlan.allowed} loading={approve.busy} data-testid="approve">{t('rectification.approve')}</Button></Tooltip>
+              <Act can={c.can.approvePlan} htmlType="submit" loading={approve.busy} data-testid="approve">{t('rectification.approve')}</Act>
             </Form>
             <Act can={c.can.start} onClick={() => void post('/start')} data-testid="start">{t('rectification.start')}</Act>
             <Act can={c.can.requestAcceptance} onClick={() => void post('/request-acceptance')} data-testid="request-acceptance">{t('rectification.requestAcceptance')}</Act>
@@ -170,7 +171,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
               <Form.Item name="firstSecretary" label={t('rectification.firstSecretary')}><PersonInput org={c.township?.code ?? c.org.code} data-testid="group-first-secretary" /></Form.Item>
               <Form.Item name="countyLeader" label={t('rectification.countyLeader')}><Input /></Form.Item>
             </Space>
-            <Tooltip title={whyNot(t, c.can.editGroup)}><Button htmlType="submit" loading={group.busy} data-testid="group-save">{t('rectification.saveGroup')}</Button></Tooltip>
+            <Act can={c.can.editGroup} htmlType="submit" loading={group.busy} data-testid="group-save">{t('rectification.saveGroup')}</Act>
           </Form>
         </Card>
         <Card size="small" title={t('rectification.reports')}>
@@ -182,7 +183,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
             {report.error && <Alert type="error" showIcon title={report.error} style={{ marginBottom: 8 }} />}
             <Form.Item name="content" label={t('rectification.reportContent')} rules={[{ required: true }]}><Input.TextArea rows={2} data-testid="report-content" /></Form.Item>
             <Form.Item name="forDay" label={t('rectification.forDay')}><DatePicker /></Form.Item>
-            <Tooltip title={whyNot(t, c.can.report)}><Button htmlType="submit" loading={report.busy} data-testid="report-save">{t('rectification.fileReport')}</Button></Tooltip>
+            <Act can={c.can.report} htmlType="submit" loading={report.busy} data-testid="report-save">{t('rectification.fileReport')}</Act>
           </Form>
         </Card>
         <Card size="small" title={t('rectification.acceptances')}>

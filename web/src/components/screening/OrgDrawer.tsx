@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Divider, Drawer, Empty, Flex, Form, Input, List, Modal, Select, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Divider, Drawer, Empty, Flex, Form, Input, List, Modal, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.js';
 import type { ScreeningDefinitionBody, ScreeningFinding, ScreeningFindingResult, ScreeningOrgFindings, ScreeningSettings } from '../../contracts.js';
@@ -8,6 +8,7 @@ import { useApi } from '../../useApi.js';
 import { useSubmit } from '../../useSubmit.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { categoryColors, dayLabel, reasonOf } from './format.js';
+import { Refused } from '../Refused.js';
 
 interface Props {
   roundId: string;
@@ -74,7 +75,7 @@ export function OrgDrawer({ roundId, orgCode, criterion, onClose, onChanged }: P
         {v.findings.length === 0 ? <Empty description={t('screening.noFindings')} /> : (
           <List size="small" dataSource={v.findings} data-testid="screening-findings" renderItem={(f) => (
             <List.Item data-testid={`screening-finding-${f.id}`} actions={f.status === 'proposed' ? [
-              <Tooltip key="c" title={reasonOf(t, f.can.decide)}><Button size="small" type="primary" disabled={!f.can.decide.allowed || v.round.status === 'closed'} onClick={() => void decide(f)} data-testid="screening-confirm">{t('screening.confirm')}</Button></Tooltip>,
+              <Refused key="c" reason={reasonOf(t, f.can.decide)}><Button size="small" type="primary" disabled={!f.can.decide.allowed || v.round.status === 'closed'} onClick={() => void decide(f)} data-testid="screening-confirm">{t('screening.confirm')}</Button></Refused>,
               <Button key="d" size="small" disabled={!f.can.decide.allowed || v.round.status === 'closed'} onClick={() => setDismissing(f)}>{t('screening.dismiss')}</Button>,
             ] : []}>
               <Flex vertical gap={2} style={{ width: '100%' }}>

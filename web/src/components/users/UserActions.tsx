@@ -1,8 +1,9 @@
-import { App as AntApp, Button, Popconfirm, Space, Tooltip } from 'antd';
+import { App as AntApp, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.js';
 import type { UserView } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { Refused } from '../Refused.js';
 
 interface Props {
   user: UserView;
@@ -45,7 +46,7 @@ export function UserActions({ user, self, vertical, onReset, onChanged }: Props)
     <Space size={0} orientation={vertical ? 'vertical' : 'horizontal'} align="start">
       <Button size="small" type="link" onClick={() => onReset(user)} data-testid="user-reset">{t('users.resetPassword')}</Button>
       {self && !enable ? (
-        <Tooltip title={t('users.cannotDisableSelf')}><span style={{ display: 'inline-block' }}>{toggleButton}</span></Tooltip>
+        <Refused reason={t('users.cannotDisableSelf')}>{toggleButton}</Refused>
       ) : (
         <Popconfirm
           title={t(enable ? 'users.confirmEnable' : 'users.confirmDisable', { username: user.username })}
