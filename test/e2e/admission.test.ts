@@ -52,7 +52,7 @@ describe('the path to membership in Chromium', () => {
   });
 
   it('lets a branch secretary register an applicant and record the talk', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username, { at: '/members' });
     await page.getByTestId('application-new').click();
     const form = page.getByRole('dialog');
@@ -129,7 +129,7 @@ describe('the path to membership in Chromium', () => {
     const record = (steps: object[]) => Promise.all(steps.map((step) => asTownship('POST', `/api/members/${personId}/admission-steps`, { ...step, doneOn: today })));
     await record([{ step: 'sponsors', detail: { sponsors: ['王芳', '马明'] } }, { step: 'political_review' }]);
 
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, township.username, { at: `/members/${personId}` });
     // Two days of training fall short of the rule; the township records them with a reason.
     await page.getByTestId('admission-record').click();

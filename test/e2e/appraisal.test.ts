@@ -27,7 +27,7 @@ describe('democratic appraisal in Chromium', () => {
   const inputOf = (scope: Locator, testId: string) => scope.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
   const row = (page: Page, name: string) => page.locator(`[data-testid="appraisal-row"][data-person="${name}"]`);
   it('opens the round, evaluates, grades within the cap and follows up a 不合格', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username);
     await page.getByRole('menuitem', { name: '民主评议' }).click();
     await page.waitForURL(/\/appraisal$/);
@@ -79,7 +79,7 @@ describe('democratic appraisal in Chromium', () => {
   }, 180_000);
 
   it('shows the township its branches’ rounds, and fits a phone', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await web.newPage({ viewport: { width: 390, height: 844 } });
     await web.signIn(page, township.username, { at: `/appraisal?org=${township.orgCode}` });
     await page.getByTestId('appraisal-subtree').waitFor();
     await expect.poll(() => page.getByTestId('appraisal-subtree-summary').textContent(), WAIT).toMatch(/已评定 [1-9]/);

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentRound, AssessmentSettingsView } from '../../web/src/contracts.js';
 import { screenshotDir } from './browser.js';
-import { choose, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { choose, chooseOption, demo, selectOf, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 责任书 and 考核评定 in a real browser: a township drafts last year's letter to one of its villages with
@@ -32,13 +32,11 @@ describe('responsibility letters and assessments in Chromium', () => {
   const answer = (page: Page, method: string, path: RegExp) => page.waitForResponse((r) => r.request().method() === method && path.test(new URL(r.url()).pathname), { timeout: WAIT.timeout });
 
   it('issues a letter with weighted items, signs it and scores it', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, township.username, { at: `/assessments?tab=letters&year=${lastYear}` });
     await page.getByTestId('assessments-letter-new').click();
     const modal = page.locator('.ant-modal');
-    await modal.locator('#assessments-letter-org').click();
-    await page.keyboard.type(village.name);
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: village.name }).first().click();
+    await chooseOption(page, selectOf(page, 'assessments-letter-org'), village.name, true);
     await inputOf(modal, 'assessments-letter-title').fill(`${lastYear}年度人居环境整治责任书`);
     await inputOf(modal, 'assessments-item-title-0').fill('垃圾治理');
     await inputOf(modal, 'assessments-item-target-0').fill('生活垃圾集中收运，村庄无积存垃圾');
@@ -80,7 +78,7 @@ describe('responsibility letters and assessments in Chromium', () => {
   }, 180_000);
 
   it('opens an assessment, enters results in the grid, plans the 后进 village’s upgrade, finishes and charts it', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, county.username, { at: '/assessments' });
     await page.getByTestId('assessments-open').waitFor();
     const opened = answer(page, 'POST', /^\/api\/assessments\/rounds$/);
@@ -126,7 +124,7 @@ describe('responsibility letters and assessments in Chromium', () => {
   }, 180_000);
 
   it('lets the county add a debrief scheme in the editor and open a round with it; a township only reads them', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, county.username, { at: '/assessments' });
     const before = (await (await page.request.get(`${web.base}/api/assessments/settings`)).json()) as AssessmentSettingsView;
     const n = before.schemes.length;
@@ -185,7 +183,7 @@ describe('responsibility letters and assessments in Chromium', () => {
     await page.getByTestId('assessments-round').waitFor();
     await page.close();
 
-    const other = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const other = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(other, township.username, { at: '/assessments' });
     await other.getByTestId('assessments-schemes').getByText('本县考核方案').click();
     await expect.poll(() => other.getByTestId('assessments-schemes-readonly').textContent(), WAIT).toContain('考核方案由县委组织部');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotDir } from './browser.js';
-import { demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { demo, startWebApp, tooltipOf, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 承诺践诺评诺 in a real browser: a branch secretary makes a commitment with two items, publishes it,
@@ -32,20 +32,8 @@ describe('commitments in Chromium', () => {
     await expect.poll(() => page.locator('.ant-modal:visible').count(), WAIT).toBe(0);
   };
 
-  /** The tooltip a disabled button shows on hover (the span around it takes the pointer: see BranchBoard.tsx). */
-  const tooltipOf = async (page: Page, button: Locator) => {
-    await page.mouse.move(0, 0);
-    await button.locator('xpath=..').hover();
-    const tip = page.locator('.ant-tooltip:visible').last();
-    await tip.waitFor({ timeout: WAIT.timeout });
-    const text = await tip.textContent();
-    await page.mouse.move(0, 0);
-    await tip.waitFor({ state: 'hidden', timeout: WAIT.timeout });
-    return text;
-  };
-
   it('makes a commitment with two items, publishes it, records progress, and shows it on the public page', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username);
     await page.getByRole('menuitem', { name: '承诺践诺' }).click();
     await page.waitForURL(/\/commitments$/);
@@ -91,7 +79,7 @@ describe('commitments in Chromium', () => {
     await page.close();
 
     // The village's public page, no account, at phone width.
-    const phone = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const phone = await web.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${web.base}/v/${secretary.orgCode}`);
     const shown = phone.getByTestId('public-commitment').filter({ hasText: title });
     await expect.poll(() => shown.count(), WAIT).toBe(1);
@@ -103,7 +91,7 @@ describe('commitments in Chromium', () => {
   }, 180_000);
 
   it('is kept, then appraised by the township, which sees the branch on its board', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username, { at: `/commitments?org=${secretary.orgCode}` });
     await card(page).waitFor();
     // The secretary cannot appraise the branch's own commitment: the level above does.
@@ -126,7 +114,7 @@ describe('commitments in Chromium', () => {
     expect(await tooltipOf(page, card(page).getByTestId('commitment-delay'))).toBe('已完成的承诺不能再延期');
     await page.close();
 
-    const tp = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const tp = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(tp, township.username, { at: `/commitments?org=${secretary.orgCode}` });
     await card(tp).waitFor();
     await card(tp).getByTestId('commitment-appraise').click();

@@ -44,7 +44,7 @@ describe('compliance views in Chromium', () => {
   const behind = (view: ComplianceView) => view.rows.filter((r) => r.cells.some((c) => c?.status === 'due' || c?.status === 'overdue'));
 
   it('shows the county administrator a rule over the county, a township\'s share of it and a cell\'s meetings', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, 'county');
     await page.getByRole('menuitem', { name: '落实情况' }).click();
     await page.waitForURL(/\/compliance/);
@@ -114,7 +114,7 @@ describe('compliance views in Chromium', () => {
   });
 
   it('lets the county administrator add a local weekly rule, and switch a national one off and back on', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, 'county', { at: '/compliance' });
     await shown(page).waitFor(WAIT);
     await page.getByTestId('compliance-tab-rules').click();
@@ -164,7 +164,7 @@ describe('compliance views in Chromium', () => {
   });
 
   it('shows a township administrator the rules read-only', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, 'township', { at: '/compliance?tab=rules' });
     await expect.poll(() => page.getByTestId('rules-table').locator('tbody tr').count(), WAIT).toBeGreaterThan(0);
     expect(await page.getByTestId('rule-add').isDisabled()).toBe(true);
@@ -174,7 +174,7 @@ describe('compliance views in Chromium', () => {
 
   it('shows a branch secretary their own branch on a phone, with nothing to roll up', async () => {
     const secretary = demo.accounts.find((a) => a.role === 'branch_secretary')!;
-    const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
+    const page = await web.newPage({ viewport: { width: 375, height: 800 } });
     await web.signIn(page, secretary.username, { at: '/compliance' });
     await expect.poll(() => shown(page).getAttribute('data-org'), WAIT).toBe(secretary.orgCode);
     const ruleId = (await shown(page).getAttribute('data-rule'))!;

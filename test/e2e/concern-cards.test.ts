@@ -29,7 +29,7 @@ describe('concern cards in Chromium', () => {
   }
 
   it('prints the village batch four to a sheet and one household\'s card, on a phone', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await web.newPage({ viewport: { width: 390, height: 844 } });
     await web.signIn(page, secretary.username);
     const village = secretary.orgCode;
     const listed = await page.request.get(`${web.base}/api/households?org=${village}&pageSize=1`);
@@ -60,7 +60,7 @@ describe('concern cards in Chromium', () => {
   });
 
   it('lets the county administrator set the address the QR codes lead to, refusing one that is not a web address', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, county.username, { at: `/households?org=${secretary.orgCode}` });
     await page.getByTestId('cards-print').click();
     const input = page.getByTestId('cards-address-input');

@@ -45,7 +45,7 @@ describe('concern statistics and the digest in Chromium', () => {
     const sum = (key: 'answered' | 'overdue', rows = inSpan) => rows.reduce((n, r) => n + r.f[key], 0);
     expect(inSpan.length).toBeGreaterThan(20);
 
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, admin.username, { at: `/concerns?view=statistics&org=${admin.orgCode}&from=${from}&to=${to}` });
     const figure = (key: string) => page.getByTestId(`concern-stats-${key}`).locator('.ant-statistic-content-value').textContent();
     await expect.poll(() => figure('received'), WAIT).toBe(String(inSpan.length));
@@ -65,7 +65,7 @@ describe('concern statistics and the digest in Chromium', () => {
 
     // The township's month: every village of it, each with what it collected that month.
     const month = '2026-05';
-    const digest = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const digest = await web.newPage({ viewport: { width: 390, height: 844 } });
     await web.signIn(digest, township.username, { at: `/concerns?view=digest&org=${township.orgCode}&month=${month}` });
     const villages = demo.orgs.filter((o) => o.code.startsWith(township.orgCode!) && o.code !== township.orgCode && /^\d{12}$/.test(o.code));
     const busy = villages.find((v) => all.some((r) => r.village === v.code && r.received.startsWith(month))) ?? villages[0]!;

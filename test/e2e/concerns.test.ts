@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotDir } from './browser.js';
-import { choose, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { choose, chooseOption, demo, selectOf, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 民情诉求 in a real browser: a villager on a phone raises a concern on the village's public page and
@@ -35,12 +35,15 @@ describe('concerns in Chromium', () => {
     await expect.poll(() => page.getByTestId(`concern-${action}`).isEnabled(), WAIT).toBe(true);
     await page.getByTestId(`concern-${action}`).click();
     await fill?.();
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/${action}`) && r.request().method() === 'POST', { timeout: WAIT.timeout });
     await page.getByTestId('concern-action-ok').click();
+    const response = await saved;
+    expect(response.status(), await response.text()).toBe(200);
     await expect.poll(() => page.getByTestId('concern-action-ok').count(), WAIT).toBe(0);
   };
 
   it('is raised by a villager on a phone, without an account', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await page.goto(`${web.base}/v/${secretary.orgCode}`);
     await expect.poll(() => page.getByTestId('public-title').textContent(), WAIT).toContain(demo.orgs.find((o) => o.code === secretary.orgCode)!.name);
     await page.getByTestId('public-content').fill('短');
@@ -62,7 +65,7 @@ describe('concerns in Chromium', () => {
   });
 
   it('is accepted and assigned by the secretary, answered by the handler and published by the secretary', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await openConcern(page, secretary.username);
     expect(await page.getByTestId('concern-content').textContent()).toBe(content);
     // Not this secretary's to work before it is assigned: disabled, with why.
@@ -73,7 +76,7 @@ describe('concerns in Chromium', () => {
     await expect.poll(() => page.getByTestId('concern-state').textContent(), WAIT).toBe('已分派');
     await page.close();
 
-    const handler = await web.browser.newPage({ viewport: phone });
+    const handler = await web.newPage({ viewport: phone });
     await openConcern(handler, cadre.username);
     await act(handler, 'start');
     await expect.poll(() => handler.getByTestId('concern-state').textContent(), WAIT).toBe('办理中');
@@ -86,7 +89,7 @@ describe('concerns in Chromium', () => {
     await handler.screenshot({ path: join(screenshotDir, 'concern-handler-phone.png'), fullPage: true });
     await handler.close();
 
-    const review = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const review = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await openConcern(review, secretary.username);
     await act(review, 'reply');
     await expect.poll(() => review.getByTestId('concern-state').textContent(), WAIT).toBe('已答复');
@@ -96,7 +99,7 @@ describe('concerns in Chromium', () => {
   });
 
   it('shows the villager the reply, who rates it', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await page.goto(`${web.base}/t/${code}`);
     await expect.poll(() => page.getByTestId('public-reply').textContent(), WAIT).toContain('路灯已于今日修复');
     const timeline = await page.getByTestId('public-timeline').textContent();
@@ -111,14 +114,12 @@ describe('concerns in Chromium', () => {
   });
 
   it('is entered by a cadre for a villager, marked as entered on their behalf', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     const village = demo.orgs.find((o) => o.code === secretary.orgCode)!;
     await web.signIn(page, cadre.username, { at: '/concerns' });
     await page.getByTestId('concern-new').click();
     const modal = page.locator('.ant-modal');
-    await modal.locator('#concern-village').click();
-    await page.keyboard.type(village.name);
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: village.name }).first().click();
+    await chooseOption(page, selectOf(page, 'concern-village'), village.name, true);
     await modal.locator('#content').fill('代登记：水窖渗漏需要修补');
     await modal.locator('#submitterName').fill('马二婶');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/concerns') && r.request().method() === 'POST', { timeout: WAIT.timeout });
@@ -134,7 +135,7 @@ describe('concerns in Chromium', () => {
   it('has its settings edited by the county administrator and read by a township administrator', async () => {
     const county = demo.accounts.find((a) => a.role === 'county_admin')!;
     const township = demo.accounts.find((a) => a.role === 'township_admin')!;
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, county.username, { at: '/concerns?view=settings' });
     const limit = page.getByTestId('concern-category-limit-3');
     await limit.waitFor();
@@ -147,7 +148,7 @@ describe('concerns in Chromium', () => {
     expect((await saved).status()).toBe(200);
     await page.close();
 
-    const reader = await web.browser.newPage({ viewport: phone });
+    const reader = await web.newPage({ viewport: phone });
     await web.signIn(reader, township.username, { at: '/concerns?view=settings' });
     await reader.getByTestId('concern-settings-readonly').waitFor();
     await expect.poll(() => reader.getByTestId('concern-category-limit-3').inputValue(), WAIT).toBe(changed);

@@ -55,7 +55,7 @@ describe('contracting in Chromium', () => {
   });
 
   it('forms a team, records a visit on a phone and sees the board count it', async () => {
-    const desk = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const desk = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(desk, township.username);
     await desk.getByRole('menuitem', { name: '联系群众' }).click();
     await desk.getByRole('menuitem', { name: '包村走访' }).click();
@@ -73,7 +73,7 @@ describe('contracting in Chromium', () => {
     await expect.poll(() => card.getByTestId('contracting-board-held').textContent(), WAIT).toContain('0/3');
     await desk.close();
 
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, township.username, { at: '/contracting' });
     await page.getByTestId('contracting-record').click();
     const visit = page.getByTestId('visit-form');

@@ -36,7 +36,7 @@ describe('diaries and pairing in Chromium', () => {
   });
 
   it('writes a diary on a phone and finds it by two characters from the middle of a word, marked', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, cadre.username, { at: `/diaries?org=${village.code}` });
     await page.getByTestId('diary-write').click();
     const drawer = page.getByTestId('diary-drawer');
@@ -68,7 +68,7 @@ describe('diaries and pairing in Chromium', () => {
   });
 
   it('pairs the cadre with a household, and the cadre records a contact on a phone', async () => {
-    const admin = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const admin = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(admin, township.username, { at: `/pairing?org=${village.code}` });
     await admin.getByTestId('pairing-new').click();
     const drawer = admin.getByTestId('pair-drawer');
@@ -89,7 +89,7 @@ describe('diaries and pairing in Chromium', () => {
     expect(await admin.getByTestId('pairing-settings-save').count()).toBe(0);
     await admin.close();
 
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, cadre.username, { at: '/pairing?mine=1' });
     const mine = page.getByTestId('pairing-card').filter({ hasText: head });
     await expect.poll(() => mine.count(), WAIT).toBe(1);

@@ -37,7 +37,7 @@ describe('dues collections, uses and the published list in Chromium', () => {
   const branchRow = (page: Page) => page.locator(`[data-testid="dues-collections-row"][data-org="${secretary.orgCode}"]`);
 
   it('remits a month, records a use, and finds both on the published list and in the register', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username, { at: yearUrl('collections') });
     await page.getByTestId('dues-collections').waitFor();
     // A month the branch collected and has not remitted yet.
@@ -99,14 +99,14 @@ describe('dues collections, uses and the published list in Chromium', () => {
   });
 
   it('leaves the county settings to the county administrator', async () => {
-    const page = await web.browser.newPage();
+    const page = await web.newPage();
     await web.signIn(page, secretary.username, { at: yearUrl('settings') });
     await expect.poll(() => page.getByTestId('dues-settings-readonly').textContent(), WAIT).toContain('县委组织部');
     expect(await page.getByTestId('dues-settings-farmer').isDisabled()).toBe(true);
     expect(await page.getByTestId('dues-settings-save').count()).toBe(0);
     await page.close();
 
-    const admin = await web.browser.newPage();
+    const admin = await web.newPage();
     await web.signIn(admin, county.username, { at: yearUrl('settings') });
     await admin.getByTestId('dues-settings-save').waitFor();
     expect(await admin.getByTestId('dues-settings-readonly').count()).toBe(0);
@@ -122,7 +122,7 @@ describe('dues collections, uses and the published list in Chromium', () => {
   });
 
   it('fits a phone', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, secretary.username, { at: yearUrl('collections') });
     await page.getByTestId('dues-collections').waitFor();
     await expect.poll(() => branchRow(page).locator(`[data-testid="dues-cell"][data-month="${remitted!.month}"]`).getByTestId('dues-remitted').textContent(), WAIT)
@@ -139,7 +139,7 @@ describe('dues collections, uses and the published list in Chromium', () => {
     await page.close();
 
     // A member of the branch opens 党费 and lands on what is published to them, with no other tab.
-    const reader = await web.browser.newPage({ viewport: phone });
+    const reader = await web.newPage({ viewport: phone });
     await web.signIn(reader, member.username, { at: `/dues?month=${demo.asOf.slice(0, 7)}` });
     await reader.getByTestId('dues-published').waitFor();
     await expect.poll(() => reader.locator(`[data-testid="dues-published-use"][data-description="${description}"]`).count(), WAIT).toBe(1);

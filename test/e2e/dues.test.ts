@@ -36,7 +36,7 @@ describe('dues in Chromium', () => {
   const row = (page: Page, testId: string, name: string) => page.locator(`[data-testid="${testId}"][data-person="${name}"]`);
   const total = (page: Page, which: string) => page.getByTestId(`dues-total-${which}`).locator('.ant-statistic-content').textContent();
   it('sets the bases of the year, records the month and refuses paying it twice', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username);
     await page.getByRole('menuitem', { name: '党费收缴' }).click();
     await page.waitForURL(/\/dues$/);
@@ -78,7 +78,7 @@ describe('dues in Chromium', () => {
     expect(await total(page, 'members')).toBe(`0 / ${members}`);
 
     // A second window keeps the sheet as it stands now, before anything is paid.
-    const stale = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const stale = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(stale, secretary.username, { at: `/dues?month=${month}` });
     await expect.poll(() => total(stale, 'expected'), WAIT).toBe('40.20');
 
@@ -111,13 +111,13 @@ describe('dues in Chromium', () => {
   });
 
   it('lets the township administrator manage the sheet and the cadre only read it', async () => {
-    const admin = await web.browser.newPage();
+    const admin = await web.newPage();
     await web.signIn(admin, township.username, { at: `/dues?org=${secretary.orgCode}&month=${month}` });
     await expect.poll(() => total(admin, 'collected'), WAIT).toBe('20.70');
     expect(await row(admin, 'dues-row', names[1]!).getByTestId('dues-edit').isEnabled()).toBe(true);
     await admin.close();
 
-    const reader = await web.browser.newPage();
+    const reader = await web.newPage();
     await web.signIn(reader, cadre.username, { at: `/dues?org=${secretary.orgCode}&month=${month}` });
     await expect.poll(() => total(reader, 'collected'), WAIT).toBe('20.70');
     expect(await row(reader, 'dues-row', names[1]!).getByTestId('dues-edit').isDisabled()).toBe(true);
@@ -130,7 +130,7 @@ describe('dues in Chromium', () => {
   });
 
   it('fits a phone', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, secretary.username);
     await page.getByRole('button', { name: '菜单' }).click();
     await page.getByRole('menuitem', { name: '党费收缴' }).click();

@@ -13,7 +13,7 @@ import { ensureWebBuilt, launchChromium } from './browser.js';
 export const WAIT = { timeout: 20_000, interval: 200 };
 
 /**
- * Chooses an option of an Ant Design select by its text, typing it first when `search`. On a busy
+ * Chooses an option of an Ant Design select or tree select by its text, typing it first when `search`. On a busy
  * machine the options may still be loading or re-rendering as they are clicked, and the click is
  * lost, or the list closes under it: choose again until the select shows the option.
  */
@@ -26,10 +26,13 @@ export async function chooseOption(page: Page, select: Locator, text: string, se
       await page.keyboard.type(text);
     }
     // A list that closes under the click (it was still moving) is opened again on the next attempt.
-    await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 }).catch(() => undefined);
+    await page.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper').filter({ hasText: text }).first().click({ timeout: 5_000 }).catch(() => undefined);
     await page.waitForTimeout(300 * attempt);
   }
 }
+
+/** The select around a form's input (antd gives the input the field's id). */
+export const selectOf = (page: Page, inputId: string): Locator => page.locator(`.ant-select:has(#${inputId})`);
 
 /**
  * Chooses an option of a select (also one among many, as in a grid's rows): the option of the dropdown
@@ -37,6 +40,7 @@ export async function chooseOption(page: Page, select: Locator, text: string, se
  * then waits for the list to close, as an open one covers the fields below it.
  * `exact` for labels that are part of others (合格 in 基本合格).
  */
+
 export async function choose(page: Page, select: Locator, label: string, exact = false): Promise<void> {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const option = open.locator('.ant-select-item-option')
@@ -51,10 +55,26 @@ export async function choose(page: Page, select: Locator, label: string, exact =
   await expect.poll(() => open.count(), WAIT).toBe(0);
 }
 
+/** The tooltip a disabled button shows on hover (the span around it takes the pointer: see Refused.tsx). */
+export async function tooltipOf(page: Page, button: Locator): Promise<string | null> {
+  await page.mouse.move(0, 0);
+  await button.locator('xpath=..').hover();
+  const tip = page.locator('.ant-tooltip:visible').last();
+  await tip.waitFor({ timeout: WAIT.timeout });
+  const text = await tip.textContent();
+  await page.mouse.move(0, 0);
+  await tip.waitFor({ state: 'hidden', timeout: WAIT.timeout });
+  return text;
+}
+
 export interface WebApp {
   base: string;
   database: Database;
-  browser: Browser;
+  /**
+   * A page in a new context, as `browser.newPage` gives it, with reduced motion asked for: the app then
+   * opens dialogs and lists without animating, so no click lands on one still moving.
+   */
+  newPage(options?: Parameters<Browser['newPage']>[0]): Promise<Page>;
   demo: DemoCounty;
   /**
    * Signs in through the API and opens `at` (a path or an address; the home page by default): a second
@@ -86,7 +106,8 @@ export async function startWebApp(): Promise<WebApp> {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const browser = await launchChromium();
   return {
-    base, database, browser, demo,
+    base, database, demo,
+    newPage: (options) => browser.newPage({ reducedMotion: 'reduce', ...options }),
     async signIn(page, username, { at, password = DEMO_PASSWORD } = {}) {
       const response = await page.request.post(`${base}/api/session`, { data: { username, password } });
       expect(response.status(), await response.text()).toBe(200);

@@ -19,7 +19,7 @@ describe('web app in Chromium', () => {
   });
 
   it('signs the county administrator in to the county home page with live figures', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signInWithForm(page, 'county');
     await expect.poll(() => page.getByTestId('home-title').textContent(), WAIT).toContain(rootName);
     const members = demo.people.filter((p) => p.membership?.category === 'full' || p.membership?.category === 'probationary').length;
@@ -32,7 +32,7 @@ describe('web app in Chromium', () => {
   it('shows a branch secretary their own village, and "not found" for another village', async () => {
     const village = demo.orgs.find((o) => o.code === secretary.orgCode)!;
     const other = demo.orgs.find((o) => o.unitType === 'village' && o.parentCode !== village.parentCode)!;
-    const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
+    const page = await web.newPage({ viewport: { width: 375, height: 800 } });
     await web.signIn(page, secretary.username);
     await expect.poll(() => page.getByTestId('home-title').textContent(), WAIT).toContain(village.name);
     await page.screenshot({ path: join(screenshotDir, 'secretary-home-phone.png'), fullPage: true });
@@ -44,7 +44,7 @@ describe('web app in Chromium', () => {
 
   it('finds an organization in the tree by pinyin initials and shows its details', async () => {
     const township = demo.orgs.find((o) => o.unitType === 'township')!;
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, 'county', { at: '/organizations' });
     await page.getByTestId('org-tree').waitFor();
     const initials = (await web.database.db.select().from(organizations).where(eq(organizations.code, township.code)))[0]!.pinyin.split(' ')[0]!;

@@ -25,7 +25,7 @@ describe('households and the work calendar in Chromium', () => {
   });
 
   it('records a household with two members on a phone, then finds it by its tag', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, secretary.username, { at: `/households?org=${secretary.orgCode}` });
     await page.getByTestId('household-create').click();
     const form = page.getByTestId('household-form');
@@ -63,7 +63,7 @@ describe('households and the work calendar in Chromium', () => {
   });
 
   it('imports a file with a mistake reported by row and column, then the corrected file', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username, { at: `/households?org=${secretary.orgCode}&tab=import` });
     const wrong = encodeCsv(columns, [['E2E-02', '一组', '导入户主', '户主', '男', '1970-01-01', '', '1381234', '', ''], ['E2E-02', '一组', '导入子女', '子', '', '', '', '', '', '']], 'gb18030');
     await page.getByTestId('import-file-input').setInputFiles({ name: '农户.csv', mimeType: 'text/csv', buffer: wrong });
@@ -83,7 +83,7 @@ describe('households and the work calendar in Chromium', () => {
   });
 
   it('lets the county administrator mark a day off on the work calendar; others only read it', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, county.username, { at: '/calendar?year=2026' });
     await expect.poll(() => page.getByTestId('calendar-day-2026-10-01').getAttribute('data-kind'), WAIT).toBe('holiday');
     const day = page.getByTestId('calendar-day-2026-03-02');
@@ -97,7 +97,7 @@ describe('households and the work calendar in Chromium', () => {
     expect(await page.getByTestId('calendar-working-days').textContent()).not.toBe(before);
     await page.close();
 
-    const reader = await web.browser.newPage({ viewport: phone });
+    const reader = await web.newPage({ viewport: phone });
     await web.signIn(reader, secretary.username, { at: '/calendar?year=2026' });
     await reader.getByTestId('calendar-read-only').waitFor(WAIT);
     await expect.poll(() => reader.getByTestId('calendar-day-2026-03-02').getAttribute('data-kind'), WAIT).toBe('holiday');

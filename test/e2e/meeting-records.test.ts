@@ -28,7 +28,7 @@ describe('meeting attachments and the record book in Chromium', () => {
   const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 
   it('attaches a photo to a meeting, refuses a fake image, and exports the record book', async () => {
-    const page = await web.browser.newPage({ viewport: phone, acceptDownloads: true });
+    const page = await web.newPage({ viewport: phone, acceptDownloads: true });
     await web.signIn(page, secretary.username, { at: '/meetings' });
     // A committee meeting held today, everyone expected present: the form's defaults.
     await page.getByTestId('meeting-new').click();
@@ -83,7 +83,7 @@ describe('meeting attachments and the record book in Chromium', () => {
   }, 180_000);
 
   it('shows a member\'s last twelve months of organizational life, and the branch\'s list to look into', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, secretary.username);
     const members = await (await page.request.get(`${web.base}/api/members?org=${secretary.orgCode}&pageSize=1`)).json() as { items: { personId: string }[] };
     await page.goto(`${web.base}/members/${members.items[0]!.personId}`);

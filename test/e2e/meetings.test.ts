@@ -39,7 +39,7 @@ describe('meetings in Chromium', () => {
 
   it('records a held committee meeting on a phone, refusing a resolution passed without a quorum', async () => {
     expect(committee.length).toBeGreaterThanOrEqual(3);
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, secretary.username);
     await page.getByRole('button', { name: '菜单' }).click();
     await page.getByRole('menuitem', { name: '组织生活' }).click();
@@ -122,7 +122,7 @@ describe('meetings in Chromium', () => {
   }, 180_000);
 
   it('plans a meeting and calls it off with the reason kept on the record', async () => {
-    const page = await web.browser.newPage({ viewport: phone });
+    const page = await web.newPage({ viewport: phone });
     await web.signIn(page, secretary.username, { at: '/meetings' });
     await page.getByTestId('meeting-new').click();
     const form = page.getByTestId('meeting-form');
@@ -147,7 +147,7 @@ describe('meetings in Chromium', () => {
   }, 120_000);
 
   it('shows a member the branch\'s meetings on the month calendar, with recording disabled and explained', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, member.username, { at: '/meetings?view=calendar' });
     await expect.poll(() => page.locator(`td[title="${today}"]`).getByTestId('meeting-calendar-day').textContent(), WAIT).toContain(topic);
     expect(await page.getByTestId('meeting-new').isDisabled()).toBe(true);
@@ -161,7 +161,7 @@ describe('meetings in Chromium', () => {
   });
 
   it('proposes the next lecturer of a township\'s Friday study', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, township.username);
     const suggestion = await (await page.request.get(`${web.base}/api/meetings/lecturer-suggestion?org=${township.orgCode}`)).json() as LecturerSuggestion;
     expect(suggestion.person).not.toBeNull();

@@ -32,7 +32,7 @@ describe('editing a member record in Chromium', () => {
 
   it('lets the secretary replace the phone number, fix the address and mark a mobile member, with errors on the field', async () => {
     expect(person).toBeDefined();
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username);
     await openProfile(page);
 
@@ -70,7 +70,7 @@ describe('editing a member record in Chromium', () => {
   });
 
   it('shows a cadre the action disabled, with the reason', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, 'cadre');
     await openProfile(page);
     const action = page.getByTestId('member-edit');

@@ -40,7 +40,7 @@ describe('member import in Chromium', () => {
     page.getByTestId('import-file-input').setInputFiles({ name: '新党员.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: content });
 
   it('checks the file, shows the mistake by row and column, then imports the corrected file into the list', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username, { at: '/members' });
     await page.getByTestId('member-import').click();
     await page.waitForURL(/\/members\/import$/);
@@ -74,7 +74,7 @@ describe('member import in Chromium', () => {
   });
 
   it('fits a phone', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
+    const page = await web.newPage({ viewport: { width: 375, height: 800 } });
     await web.signIn(page, secretary.username, { at: '/members/import' });
     await page.getByTestId('member-import-title').waitFor();
     await page.screenshot({ path: join(screenshotDir, 'member-import-phone.png'), fullPage: true });

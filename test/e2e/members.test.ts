@@ -25,7 +25,7 @@ describe('member register in Chromium', () => {
 
   it('lists the village\'s members, filters them, and opens a profile with the full numbers on request', async () => {
     expect(members.length).toBeGreaterThan(2);
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, secretary.username);
     await page.getByRole('menuitem', { name: '党员管理' }).click();
     await page.waitForURL(/\/members$/);
@@ -58,7 +58,7 @@ describe('member register in Chromium', () => {
   });
 
   it('fits a phone: the list collapses its columns', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
+    const page = await web.newPage({ viewport: { width: 375, height: 800 } });
     await web.signIn(page, secretary.username, { at: '/members' });
     await expect.poll(async () => total(await page.getByTestId('members-total').textContent()), WAIT).toBe(members.length);
     await page.screenshot({ path: join(screenshotDir, 'members-phone.png'), fullPage: true });

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/accounts/schema.js';
 import { screenshotDir } from './browser.js';
-import { choose, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { choose, chooseOption, demo, selectOf, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 信访事项 in a real browser: the village secretary, on a phone, registers a letter referred by the
@@ -42,15 +42,13 @@ describe('petitions in Chromium', () => {
   };
 
   it('is registered by the secretary on a phone, accepted and answered by the township, and fed back by the secretary', async () => {
-    secretaryPage = await web.browser.newPage({ viewport: phone });
+    secretaryPage = await web.newPage({ viewport: phone });
     const page = secretaryPage;
     await web.signIn(page, secretary.username, { at: '/petitions' });
     await page.getByTestId('petitions-title').waitFor();
     await page.getByTestId('petition-register').click();
     const modal = page.locator('.ant-modal');
-    await modal.locator('#petition-org').click();
-    await page.keyboard.type(village.name);
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: village.name }).first().click();
+    await chooseOption(page, selectOf(page, 'petition-org'), village.name, true);
     await choose(page, page.getByTestId('petition-field-channel'), '上级转交办');
     await modal.getByLabel('转交办机关').fill('县信访局');
     await page.getByTestId('petition-field-content').fill(content);
@@ -68,7 +66,7 @@ describe('petitions in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await page.screenshot({ path: join(screenshotDir, 'petition-registered-phone.png'), fullPage: true });
 
-    adminPage = await web.browser.newPage();
+    adminPage = await web.newPage();
     const admin = adminPage;
     await web.signIn(admin, township.username, { at: `/petitions?id=${id}` });
     await admin.getByTestId('petition-actions').waitFor();

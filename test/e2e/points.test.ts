@@ -28,7 +28,7 @@ describe('points and star ratings in Chromium', () => {
   const inputOf = (scope: Locator, testId: string) => scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
   const total = async (page: Page) => Number(await page.getByTestId('points-ledger-total').locator('.ant-statistic-content').textContent());
   const signedIn = async (username: string, viewport = { width: 1280, height: 900 }) => {
-    const page = await web.browser.newPage({ viewport });
+    const page = await web.newPage({ viewport });
     await web.signIn(page, username);
     return page;
   };

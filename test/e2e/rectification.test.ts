@@ -13,7 +13,7 @@ import { chinaDate, systemClock } from '../../src/platform/clock.js';
 import { addDays, addMonths } from '../../src/platform/dates.js';
 import { write } from '../../src/platform/service.js';
 import { screenshotDir } from './browser.js';
-import { chooseOption, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { chooseOption, demo, startWebApp, tooltipOf, WAIT, type WebApp } from './fixture.js';
 
 /**
  * 整顿台账 in a real browser: a village defined this year (opened here as screening's definition
@@ -78,9 +78,11 @@ describe('the rectification ledger in Chromium', () => {
   const open = (page: Page, user: string) => web.signIn(page, user, { at: `/rectification?org=${township.orgCode}&year=${year}&case=${caseId.id}` });
 
   it('takes a case from plan to a failed and a passed acceptance, and shows why it cannot close yet', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await web.newPage({ viewport: { width: 1400, height: 1000 } });
     await open(page, township.username);
     await expect.poll(() => state(page), WAIT).toBe('已认定');
+    // A refused action says why on hover.
+    expect(await tooltipOf(page, page.getByTestId('start'))).toBe('方案批准后才能开始整顿');
 
     await page.getByTestId('plan-add').click();
     await input(page, 'plan-problem-0').fill('“三会一课”不落实');
@@ -125,7 +127,7 @@ describe('the rectification ledger in Chromium', () => {
     await page.close();
 
     // The county fails it: the masses are dissatisfied, a new deadline.
-    const countyPage = await web.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const countyPage = await web.newPage({ viewport: { width: 1400, height: 1000 } });
     await open(countyPage, county.username);
     await expect.poll(() => state(countyPage), WAIT).toBe('申请验收');
     const score = async (p: Page, scores: number[]) => { for (const [i, s] of scores.entries()) await input(p, `score-${i}`).fill(String(s)); };
@@ -140,7 +142,7 @@ describe('the rectification ledger in Chromium', () => {
     await expect.poll(() => countyPage.getByTestId('timeline').textContent(), WAIT).toContain('验收不通过，退回整改：群众满意度测评不满意率超过一半');
 
     // The township asks again; the county passes it into the watch.
-    const again = await web.browser.newPage();
+    const again = await web.newPage();
     await open(again, township.username);
     await expect.poll(() => state(again), WAIT).toBe('整顿中');
     done = saved(again, 'POST', '/request-acceptance');
@@ -166,7 +168,7 @@ describe('the rectification ledger in Chromium', () => {
   }, 240_000);
 
   it('lists the accountability events for the notice, and keeps the settings the county\'s to change', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await web.newPage({ viewport: { width: 1400, height: 1000 } });
     await web.signIn(page, county.username, { at: `/rectification?org=${township.orgCode}&year=${year}` });
     const list = page.getByTestId('accountability-list');
     await expect.poll(() => list.textContent(), WAIT).toContain(second.name);
@@ -199,7 +201,7 @@ describe('the rectification ledger in Chromium', () => {
     await page.close();
 
     // The township sees it, read-only, with the reason.
-    const town = await web.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const town = await web.newPage({ viewport: { width: 1400, height: 1000 } });
     await web.signIn(town, township.username, { at: `/rectification?org=${township.orgCode}&year=${year}&settings=1` });
     await expect.poll(() => town.getByTestId('rectification-settings-readonly').textContent(), WAIT).toMatch(/由县委组织部设置，您可以查看（(您的管辖范围不是全县|您的岗位没有管理组织的权限)）/);
     expect(await town.locator('[data-testid="rectification-settings"] .ant-radio-wrapper-checked').textContent()).toBe('每 N 天一报');

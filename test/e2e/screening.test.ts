@@ -25,7 +25,7 @@ describe('screening in Chromium', () => {
     page.waitForResponse((r: Response) => r.request().method() === method && path.test(new URL(r.url()).pathname) && r.status() === status, WAIT);
 
   it('opens a round, records findings, confirms a proposal, defines the village and reads the figures', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1360, height: 900 } });
     await web.signIn(page, county.username);
     await page.getByRole('menuitem', { name: '整顿提升' }).click();
     await page.getByRole('menuitem', { name: '排查认定' }).click();

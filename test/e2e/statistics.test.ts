@@ -28,7 +28,7 @@ describe('Party statistics in Chromium', () => {
   };
 
   it('shows the county administrator the figures and the paragraph the API writes, on any day and for any child', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, 'county');
     await page.getByRole('menuitem', { name: /统计/ }).click();
     await page.waitForURL(/\/statistics/);
@@ -67,7 +67,7 @@ describe('Party statistics in Chromium', () => {
   });
 
   it('refuses age bands that leave gaps, and redraws the bands that are valid', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, 'county', { at: '/statistics' });
     await shown(page).waitFor(WAIT);
     const bands = page.getByTestId('stats-age-bands');
@@ -88,7 +88,7 @@ describe('Party statistics in Chromium', () => {
 
   it('fits a phone screen for a branch secretary, who sees their own village only', async () => {
     const secretary = demo.accounts.find((a) => a.role === 'branch_secretary')!;
-    const page = await web.browser.newPage({ viewport: { width: 375, height: 800 } });
+    const page = await web.newPage({ viewport: { width: 375, height: 800 } });
     await web.signIn(page, secretary.username, { at: '/statistics' });
     await expect.poll(() => shown(page).getAttribute('data-org'), WAIT).toBe(secretary.orgCode);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

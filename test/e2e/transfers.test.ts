@@ -9,7 +9,7 @@ import { people } from '../../src/modules/people/schema.js';
 import type { TransferView } from '../../web/src/components/members/transfers/types.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { screenshotDir } from './browser.js';
-import { chooseOption, demo, startWebApp, WAIT, type WebApp } from './fixture.js';
+import { chooseOption, demo, selectOf, startWebApp, WAIT, type WebApp } from './fixture.js';
 
 /** 组织关系转接 in a real browser: a village secretary sends a member, another village's secretary receives them. */
 describe('membership transfers in Chromium', () => {
@@ -39,7 +39,7 @@ describe('membership transfers in Chromium', () => {
   it('sends a member from one village and receives them in another', async () => {
     expect(member).toBeDefined();
     expect(target).toBeDefined();
-    const sender = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const sender = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(sender, secretary.username, { at: `/members/${personId}` });
     await expect.poll(() => sender.getByTestId('member-name').textContent(), WAIT).toBe(member.name);
     await sender.getByTestId('transfer-send').click();
@@ -54,7 +54,7 @@ describe('membership transfers in Chromium', () => {
     await sender.screenshot({ path: join(screenshotDir, 'transfer-sent.png'), fullPage: true });
     await sender.close();
 
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, receiver.username, { password: receiver.password });
     await page.getByRole('menuitem', { name: '组织关系转接' }).click();
     await page.waitForURL(/\/transfers/);
@@ -72,12 +72,10 @@ describe('membership transfers in Chromium', () => {
   });
 
   it('registers a member arriving from outside the county, then records their death', async () => {
-    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await web.signIn(page, receiver.username, { at: '/transfers', password: receiver.password });
     await page.getByTestId('transfer-arrival').click();
-    await page.locator('#orgCode').click();
-    await page.keyboard.type(target.name);
-    await page.locator('.ant-select-tree-title').filter({ hasText: target.name }).first().click();
+    await chooseOption(page, selectOf(page, 'orgCode'), target.name, true);
     await page.getByTestId('arrival-external-org').fill('大理市下关镇党委');
     await page.getByTestId('arrival-letter-no').fill('大组〔2026〕18号');
     await page.getByTestId('arrival-name').fill('何新来');

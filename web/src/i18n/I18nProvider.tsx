@@ -29,8 +29,12 @@ function applyDayjsLocale(lang: Lang) {
 applyDayjsLocale(currentLang());
 rememberLang(currentLang());
 
-/** Party red as the primary colour; the rest is antd's default theme. */
-const themeConfig = { algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c8102e', borderRadius: 6 } };
+/**
+ * Party red as the primary colour; the rest is antd's default theme. Dialogs, drawers and lists open
+ * without motion for a user whose system asks for reduced motion.
+ */
+const reducedMotion = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const themeConfig = { algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#c8102e', borderRadius: 6, motion: !reducedMotion } };
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(currentLang());
