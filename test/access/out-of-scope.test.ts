@@ -34,7 +34,7 @@ const refusedAsNotFound = (method: 'GET' | 'POST' | 'PATCH', url: string, payloa
 };
 
 /** Each of the users is told the record, whose address the case builds, does not exist. */
-const refusedTo = (users: string[], method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: (app: App, cookie: (user: string) => string) => Promise<string>, payload?: object): Case => async (app, cookie) => {
+const refusedTo = (users: string[], method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: (app: App, cookie: (user: string) => string) => Promise<string>, payload?: object): Case => async (app, cookie) => {
   const target = await url(app, cookie);
   for (const user of users) {
     const response = await app.inject({ method, url: target, payload, headers: { cookie: cookie(user) } });
@@ -658,6 +658,7 @@ const cases: Record<string, Case | 'public'> = {
   'POST /api/assessments/letters': refusedAsNotFound('POST', '/api/assessments/letters', { issuerCode: '530522101', orgCode: T1_VILLAGE, year: 2026, title: '越权', items: [{ title: '越权', target: '越权', weight: 100 }] }),
   'GET /api/assessments/letters/:id': refusedTo(['secretary2', 'member'], 'GET', assessmentLetterUrl()),
   'PUT /api/assessments/letters/:id': refusedTo(['secretary2', 'member'], 'PUT', assessmentLetterUrl(), { title: '越权', items: [{ title: '越权', target: '越权', weight: 100 }] }),
+  'DELETE /api/assessments/letters/:id': refusedTo(['secretary2', 'member'], 'DELETE', assessmentLetterUrl()),
   'POST /api/assessments/letters/:id/sign': refusedTo(['secretary2', 'member'], 'POST', assessmentLetterUrl('/sign'), { signedOn: '2026-03-01' }),
   'PUT /api/assessments/letters/:id/scores': refusedTo(['secretary2', 'member'], 'PUT', assessmentLetterUrl('/scores'), { scoredOn: '2026-03-01', items: [{ id: '00000000-0000-4000-8000-000000000000', score: 1 }] }),
   'GET /api/assessments/rounds': async (app, cookie) => {

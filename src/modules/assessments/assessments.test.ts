@@ -101,6 +101,16 @@ describe.each(engines)('responsibility letters and assessments on %s', (engine) 
       expect(early.message).toContain('年终评分自 2026-12-01 起');
     });
 
+    it('withdraws a draft whole, audited, while a signed letter stays on record', async () => {
+      const draft = await ok<LetterView>(await send('township', 'POST', '/api/assessments/letters', { issuerCode: HESHUN, orgCode: MAJIA, year: 2026, title: '起草有误的责任书', items }), 201);
+      expect((await send('secretary', 'DELETE', `/api/assessments/letters/${draft.id}`)).statusCode).toBe(403);
+      expect((await send('township', 'DELETE', `/api/assessments/letters/${draft.id}`)).statusCode).toBe(204);
+      expect((await send('township', 'GET', `/api/assessments/letters/${draft.id}`)).statusCode).toBe(404);
+      expect((await events('assessments.letter_delete')).at(-1)).toMatchObject({ entityId: draft.id, before: { title: '起草有误的责任书', items } });
+      expect((await refused(await send('township', 'DELETE', `/api/assessments/letters/${letter.id}`), 409)).message).toBe('“2026年度党建目标责任书”已签订，不能删除');
+      expect((await ok<LetterView>(await send('township', 'GET', `/api/assessments/letters/${letter.id}`))).items).toBe(4);
+    });
+
     it('scores last year’s letters item by item, all or nothing, and ranks them', async () => {
       const make = async (orgCode: string) => ok<LetterView>(await send('township', 'POST', '/api/assessments/letters', { issuerCode: HESHUN, orgCode, year: 2025, title: '2025年度党建目标责任书', items: items.slice(0, 2) }), 201);
       const majia = await make(MAJIA);

@@ -65,6 +65,21 @@ export async function editLetter(ctx: ServiceContext, id: string, input: EditLet
   return getLetter(ctx, id);
 }
 
+/** A draft is withdrawn whole, items and all; a signed letter stays on record. */
+export async function deleteLetter(ctx: ServiceContext, id: string): Promise<void> {
+  await write(ctx, async (w) => {
+    const { letter, issuer, org } = await visibleLetter(ctx, w.tx, id, true);
+    const post = letterPost(ctx, issuer);
+    if (letter.status !== 'draft') throw conflict('assessments.letter.signed_kept', { title: letter.title });
+    const items = await itemsOf(w.tx, letter);
+    await w.tx.delete(responsibilityLetters).where(and(eq(responsibilityLetters.countyId, letter.countyId), eq(responsibilityLetters.id, letter.id)));
+    w.audit({
+      action: 'assessments.letter_delete', entityType: 'responsibility_letter', entityId: letter.id, entityLabel: `${orgLabel(org)} ${letter.year} ${letter.title}`, orgPath: org.path, postId: post.postId,
+      before: { issuer: issuer.code, year: letter.year, title: letter.title, items: items.map(({ title, target, weight }) => ({ title, target, weight })) },
+    });
+  });
+}
+
 /** Signing fixes the items: on a day not after today, in the letter's year or the one before (letters are often signed in the winter before). */
 export async function signLetter(ctx: ServiceContext, id: string, input: { signedOn: string }, lang: Lang): Promise<LetterView> {
   await write(ctx, async (w) => {

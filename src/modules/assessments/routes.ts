@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { HttpModule } from '../../platform/http/app-types.js';
 import { errorBody } from '../../platform/http/contracts.js';
 import { contentDisposition } from '../../platform/http/download.js';
@@ -6,7 +7,7 @@ import {
   createLetterBody, editLetterBody, finishBody, letterListQuery, letterListView, letterParams, letterView, openRoundBody, planBody, resultParams,
   resultsBody, roundListQuery, roundListView, roundParams, roundView, scoresBody, settingsBody, settingsView, signBody,
 } from './contracts.js';
-import { createLetter, editLetter, exportLetters, scoreLetter, signLetter } from './letters.js';
+import { createLetter, deleteLetter, editLetter, exportLetters, scoreLetter, signLetter } from './letters.js';
 import { assessmentSetting, getLetter, getRound, listLetters, listRounds } from './queries.js';
 import { finishRound, openRound, savePlan, saveResults } from './rounds.js';
 import { saveSchemes } from './settings.js';
@@ -45,6 +46,13 @@ export const assessmentsHttp: HttpModule = {
     app.put('/api/assessments/letters/:id', {
       schema: { tags, summary: '修改草稿的名称和目标项目（整体替换）', params: letterParams, body: editLetterBody, response: { 200: letterView, ...errors } },
     }, async (req) => editLetter(req.ctx(), req.params.id, req.body, req.lang));
+
+    app.delete('/api/assessments/letters/:id', {
+      schema: { tags, summary: '删除未签订的目标责任书草稿（记入审计）', params: letterParams, response: { 204: z.null(), ...errors } },
+    }, async (req, reply) => {
+      await deleteLetter(req.ctx(), req.params.id);
+      return reply.status(204).send(null);
+    });
 
     app.post('/api/assessments/letters/:id/sign', {
       schema: { tags, summary: '签订目标责任书（签订后目标项目不再修改）', params: letterParams, body: signBody, response: { 200: letterView, ...errors } },

@@ -21,6 +21,7 @@ export const assessmentsMessages = {
   'assessments.letter.no_items': { zh: '至少要有一个目标项目', en: 'A letter needs at least one item' },
   'assessments.letter.bad_weight': { zh: '“{title}”的权重须大于0，最多一位小数', en: 'The weight of "{title}" must be above 0 with at most one decimal' },
   'assessments.letter.not_draft': { zh: '“{title}”已签订，目标项目不能再修改', en: '"{title}" is signed: its items can no longer change' },
+  'assessments.letter.signed_kept': { zh: '“{title}”已签订，不能删除', en: '"{title}" is signed and cannot be deleted' },
   'assessments.letter.already_signed': { zh: '“{title}”已于{date}签订', en: '"{title}" was signed on {date}' },
   'assessments.letter.sign_year': { zh: '签订日期 {date} 须在 {year} 年或上一年内', en: 'The signing date {date} must fall in {year} or the year before' },
   'assessments.letter.unsigned': { zh: '“{title}”尚未签订，不能评分', en: '"{title}" is not signed yet and cannot be scored' },

@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useApi } from '../../useApi.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { dayLabel, reasonOf } from './format.js';
 import { ItemsEditor, type ItemValues } from './ItemsEditor.js';
+import { Refused } from '../Refused.js';
 
 type Line = AssessmentLetter['lines'][number];
 
@@ -78,7 +79,15 @@ export function LetterDrawer({ id, onClose, onChanged }: { id: string; onClose: 
             onFinish={(v) => act(() => api.put(`/api/assessments/letters/${id}`, v), t('assessments.letter.saved'))}>
             <Form.Item name="title" label={t('assessments.letter.title')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
             <ItemsEditor form={form} />
-            <Flex justify="end" style={{ marginTop: 8 }}><Button htmlType="submit" loading={busy} data-testid="assessments-letter-save">{t('assessments.letter.save')}</Button></Flex>
+            <Flex justify="end" gap={8} style={{ marginTop: 8 }}>
+              <Popconfirm title={t('assessments.letter.deleteConfirm', { title: data.title })} okButtonProps={{ danger: true }} onConfirm={() => act(async () => {
+                await api.delete(`/api/assessments/letters/${id}`);
+                onClose();
+              }, t('assessments.letter.deleted'))}>
+                <Button danger loading={busy} data-testid="assessments-letter-delete">{t('assessments.letter.delete')}</Button>
+              </Popconfirm>
+              <Button htmlType="submit" loading={busy} data-testid="assessments-letter-save">{t('assessments.letter.save')}</Button>
+            </Flex>
           </Form>
         ) : (
           <>
@@ -91,10 +100,12 @@ export function LetterDrawer({ id, onClose, onChanged }: { id: string; onClose: 
         {draft && (
           <Flex gap={8} align="center" wrap>
             <DatePicker value={signDay} onChange={setSignedOn} disabledDate={disabledDate()} data-testid="assessments-sign-date" />
-            <Tooltip title={data.can.sign.allowed ? t('assessments.letter.signHint') : reasonOf(t, data.can.sign.reason)}>
-              <Button type="primary" disabled={!data.can.sign.allowed} loading={busy} data-testid="assessments-sign"
-                onClick={() => act(() => api.post(`/api/assessments/letters/${id}/sign`, { signedOn: isoDay(signDay) }), t('assessments.letter.signedDone'))}>{t('assessments.letter.sign')}</Button>
-            </Tooltip>
+            <Refused reason={data.can.sign.allowed ? null : reasonOf(t, data.can.sign.reason)}>
+              <Tooltip title={data.can.sign.allowed ? t('assessments.letter.signHint') : undefined}>
+                <Button type="primary" disabled={!data.can.sign.allowed} loading={busy} data-testid="assessments-sign"
+                  onClick={() => act(() => api.post(`/api/assessments/letters/${id}/sign`, { signedOn: isoDay(signDay) }), t('assessments.letter.signedDone'))}>{t('assessments.letter.sign')}</Button>
+              </Tooltip>
+            </Refused>
           </Flex>
         )}
         {!draft && data.can.score.allowed && (
