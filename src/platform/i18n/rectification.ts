@@ -12,7 +12,8 @@ export const rectificationMessages = {
   'rectification.before_last': { zh: '日期 {date} 早于台账上一次记录（{last}）', en: 'The date {date} is before the case\'s last record ({last})' },
   'rectification.item_deadline_before_definition': { zh: '第 {row} 项的完成时限 {date} 早于认定日期 {definedOn}', en: 'Item {row}: the deadline {date} is before the definition on {definedOn}' },
   'rectification.item_after_case_deadline': { zh: '第 {row} 项的完成时限 {date} 晚于整顿期限 {deadline}', en: 'Item {row}: its deadline {date} is after the case deadline {deadline}' },
-  'rectification.person_not_found': { zh: '第 {row} 项所选人员不存在', en: 'Item {row}: no such person' },
+  'rectification.person_not_found': { zh: '第 {row} 项所选责任人不存在或不在您的管理范围内，可直接填写姓名', en: 'Item {row}: the person chosen is not on record within your reach; type the name instead' },
+  'rectification.first_secretary_not_found': { zh: '所选第一书记不存在或不在您的管理范围内，可直接填写姓名', en: 'The first secretary chosen is not on record within your reach; type the name instead' },
   'rectification.report_before_approval': { zh: '报告所属日期 {date} 早于整顿方案批准日期 {approvedOn}', en: 'The report\'s day {date} is before the plan was approved ({approvedOn})' },
   'rectification.score_over_max': { zh: '评分表第 {row} 项得分超出分值 {max} 或为负数', en: 'Score sheet row {row}: the score is above its maximum {max} or negative' },
   // Refusals of the state machine (cases/rules.ts), shown beside disabled buttons too.

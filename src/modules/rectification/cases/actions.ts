@@ -6,7 +6,7 @@
  * acceptance and closure to the county.
  */
 import { and, eq } from 'drizzle-orm';
-import type { ActorPost } from '../../../platform/access/actor.js';
+import { inScope, type ActorPost } from '../../../platform/access/actor.js';
 import { chinaDate } from '../../../platform/clock.js';
 import { conflict, invalid, notFound, type FieldProblem } from '../../../platform/errors.js';
 import { t, type Lang } from '../../../platform/i18n/index.js';
@@ -85,6 +85,16 @@ async function step(ctx: ServiceContext, id: string, lang: Lang, who: Who, work:
 const itemsOf = (s: Step) => s.w.tx.select().from(rectificationItems)
   .where(and(eq(rectificationItems.countyId, s.c.countyId), eq(rectificationItems.caseId, s.c.id))).orderBy(rectificationItems.position);
 
+/**
+ * A person picked as responsible or as first secretary, if the acting user may read them: a name
+ * outside their scope is typed instead, never looked up by id.
+ */
+async function readablePerson(ctx: ServiceContext, s: Step, id: string): Promise<{ name: string } | undefined> {
+  const [person] = await s.w.tx.select({ name: people.name }).from(people)
+    .where(and(eq(people.countyId, s.c.countyId), eq(people.id, id), inScope(ctx.actor, 'person.read', { county: people.countyId, path: people.orgPath })));
+  return person;
+}
+
 /** The plan (一村一策) is saved whole: every item checked first, then all replaced, or nothing. */
 export function savePlan(ctx: ServiceContext, id: string, input: PlanInput, lang: Lang): Promise<CaseView> {
   return step(ctx, id, lang, 'manage', async (s) => {
@@ -93,8 +103,7 @@ export function savePlan(ctx: ServiceContext, id: string, input: PlanInput, lang
     for (const [n, item] of input.items.entries()) {
       if (item.deadline < s.c.definedOn) problems.push({ path: `body.items.${n}.deadline`, key: 'rectification.item_deadline_before_definition', params: { row: n + 1, date: item.deadline, definedOn: s.c.definedOn } });
       if (item.responsiblePersonId) {
-        const [person] = await s.w.tx.select({ id: people.id }).from(people).where(and(eq(people.countyId, s.c.countyId), eq(people.id, item.responsiblePersonId)));
-        if (!person) problems.push({ path: `body.items.${n}.responsiblePersonId`, key: 'rectification.person_not_found', params: { row: n + 1 } });
+        if (!(await readablePerson(ctx, s, item.responsiblePersonId))) problems.push({ path: `body.items.${n}.responsiblePersonId`, key: 'rectification.person_not_found', params: { row: n + 1 } });
       }
     }
     refuse(lang, problems);
@@ -140,8 +149,8 @@ export function saveGroup(ctx: ServiceContext, id: string, input: GroupInput, la
     if (s.c.state === 'closed') allow({ ok: false, reason: 'already_closed' });
     let name = input.firstSecretaryName;
     if (input.firstSecretaryId) {
-      const [person] = await s.w.tx.select({ name: people.name }).from(people).where(and(eq(people.countyId, s.c.countyId), eq(people.id, input.firstSecretaryId)));
-      refuse(lang, person ? [] : [{ path: 'body.firstSecretaryId', key: 'rectification.person_not_found', params: { row: 1 } }]);
+      const person = await readablePerson(ctx, s, input.firstSecretaryId);
+      refuse(lang, person ? [] : [{ path: 'body.firstSecretaryId', key: 'rectification.first_secretary_not_found' }]);
       name = person!.name;
     }
     const before = { groupLeader: s.c.groupLeader, groupMembers: s.c.groupMembers, dispatchedUnits: s.c.dispatchedUnits, firstSecretaryId: s.c.firstSecretaryId, firstSecretaryName: s.c.firstSecretaryName, countyLeader: s.c.countyLeader };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { requestsOf, useTestApp } from '../../../../test/support/app.js';
-import { MAJIA } from '../../../../test/support/county.js';
+import { DONGFENG, MAJIA } from '../../../../test/support/county.js';
 import { engines } from '../../../../test/support/databases.js';
 import { signInAs } from '../../../../test/support/http.js';
+import { addMember } from '../../../../test/support/members.js';
 import { openTestCase } from '../../../../test/support/rectification.js';
 import type { AccountabilityView, BoardView, CaseView, SummaryView } from './contracts.js';
 
@@ -69,7 +70,7 @@ describe.each(engines)('the rectification ledger on %s', (engine) => {
     const bad = { items: [{ ...plan.items[0]!, deadline: '2026-02-01' }, { ...plan.items[1]!, responsiblePersonId: '00000000-0000-4000-8000-000000000000' }] };
     expect(await fieldsOf(await send('township', 'PUT', url('/plan'), bad))).toEqual([
       'body.items.0.deadline: 第 1 项的完成时限 2026-02-01 早于认定日期 2026-02-20',
-      'body.items.1.responsiblePersonId: 第 2 项所选人员不存在',
+      'body.items.1.responsiblePersonId: 第 2 项所选责任人不存在或不在您的管理范围内，可直接填写姓名',
     ]);
     expect((await view()).items).toEqual([]);
     const saved = await ok<CaseView>(await send('township', 'PUT', url('/plan'), plan));
@@ -79,6 +80,10 @@ describe.each(engines)('the rectification ledger on %s', (engine) => {
 
   it('records the group with a first secretary by name', async () => {
     const group = { groupLeader: '县委组织部 李部长', groupMembers: ['王干事', '赵干事'], dispatchedUnits: ['县财政局'], firstSecretaryId: null, firstSecretaryName: '陈驻村', countyLeader: '县委副书记 周某' };
+    // Picked from the people on record only within the user's reach: 东风村 is outside the township's, not the county's.
+    const outside = (await addMember(t.county.operator, DONGFENG, { name: '东驻村' }, { category: 'full' })).person;
+    expect(await fieldsOf(await send('township', 'PUT', url('/group'), { ...group, firstSecretaryId: outside.id }))).toEqual(['body.firstSecretaryId: 所选第一书记不存在或不在您的管理范围内，可直接填写姓名']);
+    expect((await ok<CaseView>(await send('county', 'PUT', url('/group'), { ...group, firstSecretaryId: outside.id }))).group.firstSecretary).toEqual({ id: outside.id, name: '东驻村' });
     const saved = await ok<CaseView>(await send('township', 'PUT', url('/group'), group));
     expect(saved.group).toEqual({ leader: '县委组织部 李部长', members: ['王干事', '赵干事'], dispatchedUnits: ['县财政局'], firstSecretary: { id: null, name: '陈驻村' }, countyLeader: '县委副书记 周某' });
   });
