@@ -16,7 +16,7 @@ export async function yearSummary(db: Db, scope: { countyId: string; path: strin
   const rounds = await db.select({ id: screeningRounds.id }).from(screeningRounds)
     .where(and(eq(screeningRounds.countyId, scope.countyId), eq(screeningRounds.year, year)));
   const roundIds = rounds.map((r) => r.id);
-  const figures = await screeningFigures(db, scope, roundIds);
+  const figures = await screeningFigures(db, { countyId: scope.countyId, paths: [scope.path] }, roundIds);
   const cases = roundIds.length === 0 ? [] : await db.select({ id: rectificationCases.id, state: rectificationCases.state }).from(rectificationCases)
     .where(and(eq(rectificationCases.countyId, scope.countyId), inArray(rectificationCases.roundId, roundIds), sql`${rectificationCases.orgPath} like ${scope.path + '%'}`));
   const ids = cases.map((c) => c.id);

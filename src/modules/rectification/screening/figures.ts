@@ -36,14 +36,16 @@ interface OrgFacts {
   defined: boolean;
 }
 
-export async function screeningFigures(db: Db, scope: { countyId: string; path: string }, roundIds: string[]): Promise<ScreeningFigures> {
+/** Over the subtrees of `paths` (a user's posts may cover several), each organization counted once. */
+export async function screeningFigures(db: Db, scope: { countyId: string; paths: string[] }, roundIds: string[]): Promise<ScreeningFigures> {
   const rounds = roundIds.length === 0 ? sql`false` : sql`round_id in (${sql.join(roundIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  const under = (column: string) => sql`(${sql.join(scope.paths.map((p) => sql`${sql.raw(column)} like ${p + '%'}`), sql` or `)})`;
   const [found] = await rows<{ orgs: string }>(db, sql`
     with f as (
       select org_id, jsonb_build_object('code', criterion_code, 'title', criterion_title, 'category', category) as criterion
-      from screening_findings where county_id = ${scope.countyId} and status = 'confirmed' and org_path like ${scope.path + '%'} and ${rounds}
+      from screening_findings where county_id = ${scope.countyId} and status = 'confirmed' and ${under('org_path')} and ${rounds}
     ),
-    c as (select distinct org_id from rectification_cases where county_id = ${scope.countyId} and org_path like ${scope.path + '%'} and ${rounds})
+    c as (select distinct org_id from rectification_cases where county_id = ${scope.countyId} and ${under('org_path')} and ${rounds})
     select coalesce(json_agg(json_build_object(
       'screened', ${screenedCondition('o')}, 'townshipCode', tw.code, 'townshipName', tw.name,
       'criteria', (select json_agg(distinct f.criterion) from f where f.org_id = o.id),
@@ -51,7 +53,7 @@ export async function screeningFigures(db: Db, scope: { countyId: string; path: 
     ) order by o.path), '[]'::json)::text as orgs
     from organizations o
     left join lateral ${townshipOf('o')} tw on true
-    where o.county_id = ${scope.countyId} and o.path like ${scope.path + '%'}
+    where o.county_id = ${scope.countyId} and ${under('o.path')}
       and ((${screenedCondition('o')}) or exists (select 1 from f where f.org_id = o.id) or exists (select 1 from c where c.org_id = o.id))`);
   const orgs = JSON.parse(found!.orgs) as OrgFacts[];
   return countFigures(orgs);

@@ -142,8 +142,8 @@ export async function getGrid(ctx: ServiceContext, id: string, lang: Lang): Prom
   }
   const { root } = await countyPost(ctx, 'rectification.manage');
   const scopePaths = scopePrefixes(ctx.actor, 'screening.report');
-  // The figures of the widest subtree the user screens: the county for its administrator, a township for its own.
-  const figures = await screeningFigures(ctx.db, { countyId: round.countyId, path: scopePaths[0] ?? root.path }, [round.id]);
+  // The figures of every subtree the user screens: the county for its administrator, a township for its own.
+  const figures = await screeningFigures(ctx.db, { countyId: round.countyId, paths: scopePaths.length > 0 ? scopePaths : [root.path] }, [round.id]);
   const closed = round.status === 'closed';
   const open = (p: ReturnType<typeof permission>) => (closed ? { allowed: false as const } : p);
   return {

@@ -229,7 +229,7 @@ describe.each(engines)('screening on %s', (engine) => {
     it('counts by criterion, category and township', async () => {
       const county = t.county.county;
       const root = await visibleOrg(t.county.operator, '530522');
-      const figures = await screeningFigures(t.database.db, { countyId: county.id, path: root.path }, [round.id, round.q1]);
+      const figures = await screeningFigures(t.database.db, { countyId: county.id, paths: [root.path] }, [round.id, round.q1]);
       expect(figures).toMatchObject({ screened: 3, withFindings: 2, defined: 1 });
       expect(figures.byCriterion.map((c) => [c.code, c.organizations])).toEqual([['03', 1], ['04', 1], ['06', 1], ['07', 1], ['09', 1], ['10', 1], ['13', 1]]);
       expect(figures.byCategory).toEqual([{ category: 'soft', organizations: 1 }, { category: 'lax', organizations: 1 }, { category: 'poor', organizations: 1 }, { category: 'chaotic', organizations: 1 }]);
@@ -237,7 +237,12 @@ describe.each(engines)('screening on %s', (engine) => {
         { code: HESHUN, name: '和顺镇党委', screened: 2, withFindings: 2, defined: 1 },
         { code: '530522102', name: '清水乡党委', screened: 1, withFindings: 0, defined: 0 },
       ]);
-      expect(await screeningFigures(t.database.db, { countyId: county.id, path: root.path }, [])).toMatchObject({ screened: 3, withFindings: 0, defined: 0, byCriterion: [] });
+      expect(await screeningFigures(t.database.db, { countyId: county.id, paths: [root.path] }, [])).toMatchObject({ screened: 3, withFindings: 0, defined: 0, byCriterion: [] });
+      // A user with posts in both townships sees both; a village inside a township of theirs is counted once.
+      const [heshun, qingshui, majia] = await Promise.all([HESHUN, '530522102', MAJIA].map((code) => visibleOrg(t.county.operator, code)));
+      const both = await screeningFigures(t.database.db, { countyId: county.id, paths: [heshun!.path, qingshui!.path, majia!.path] }, [round.id, round.q1]);
+      expect(both).toEqual(figures);
+      expect(await screeningFigures(t.database.db, { countyId: county.id, paths: [qingshui!.path] }, [round.id, round.q1])).toMatchObject({ screened: 1, withFindings: 0, defined: 0 });
     });
 
     it('puts proposals and undecided villages on the to-do lists', async () => {
