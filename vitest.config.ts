@@ -16,10 +16,6 @@ export default defineConfig({
     // (src: 293 s → 197 s). Tests keep their state in the databases and apps they open, not in modules.
     isolate: false,
     maxWorkers: 2,
-    // Browser journeys on CI's loaded 2 cores lose a click now and then (a dropdown or dialog still opening):
-    // CI runs a failed test once more, as Playwright's own CI default does. A test broken for real fails both
-    // times; locally nothing is retried, so flakiness stays visible.
-    retry: process.env.CI ? 1 : 0,
     env: { TZ: 'UTC' },
     sequence: { sequencer: SlowestFirst },
   },
