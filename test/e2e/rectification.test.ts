@@ -7,8 +7,10 @@ import { memberships } from '../../src/modules/members/schema.js';
 import { organizations } from '../../src/modules/organizations/schema.js';
 import { people } from '../../src/modules/people/schema.js';
 import { openCase } from '../../src/modules/rectification/cases/open.js';
+import { reportPeriodName } from '../../src/modules/rectification/cases/rules.js';
 import { rectificationItems, screeningFindings, screeningRounds } from '../../src/modules/rectification/schema.js';
 import { systemActor } from '../../src/platform/access/actor.js';
+import { periodOf } from '../../src/platform/cadence/periods.js';
 import { chinaDate, systemClock } from '../../src/platform/clock.js';
 import { addDays, addMonths } from '../../src/platform/dates.js';
 import { write } from '../../src/platform/service.js';
@@ -119,6 +121,8 @@ describe('the rectification ledger in Chromium', () => {
     done = saved(page, 'POST', '/reports');
     await page.getByTestId('report-save').click();
     await done;
+    // The week is named as people name it (2026年第48周), not by its key.
+    await expect.poll(() => page.getByTestId('reports').textContent(), WAIT).toContain(reportPeriodName(periodOf('week', today).key, 'zh'));
     done = saved(page, 'POST', '/request-acceptance');
     await page.getByTestId('request-acceptance').click();
     await done;

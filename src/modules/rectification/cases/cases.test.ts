@@ -129,7 +129,7 @@ describe.each(engines)('the rectification ledger on %s', (engine) => {
     await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['按乡镇', '问责事项']);
     expect(book.getWorksheet('按乡镇')!.getRow(2).values).toEqual([undefined, '和顺镇党委', '530522101', 2, 0, 0, 2]);
-    expect(book.getWorksheet('问责事项')!.getRow(2).values).toEqual([undefined, '和顺镇党委', '马家村党支部', MAJIA, '未按期报送进展', '2026-W11', '2026-03-15']);
+    expect(book.getWorksheet('问责事项')!.getRow(2).values).toEqual([undefined, '和顺镇党委', '马家村党支部', MAJIA, '未按期报送进展', '2026年第11周', '2026-03-15']);
     expect(book.getWorksheet('问责事项')!.rowCount).toBe(3);
     expect((await send('secretary2', 'GET', `/api/rectification/accountability.xlsx?org=${MAJIA}&year=2026`)).statusCode).toBe(404);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterAcceptance, cadencePeriodOf, cadencePeriodsBetween, canApprovePlan, canClose, canEditPlan, canMarkItem, canRecordAcceptance, canReport,
-  canRequestAcceptance, canStart, caseOverdue, caseStates, inOrder, isLate, missedReports, overdueItems, reportingSpans, sheetTotal,
+  canRequestAcceptance, canStart, caseOverdue, caseStates, inOrder, isLate, missedReports, overdueItems, reportingSpans, reportPeriodName, sheetTotal,
   type AcceptanceFacts, type CaseState,
 } from './rules.js';
 
@@ -88,6 +88,14 @@ describe('report cadence', () => {
     expect(cadencePeriodOf({ everyDays: 3 }, '2026-03-01', '2026-03-03')).toEqual({ key: '2026-03-01', start: '2026-03-01', end: '2026-03-03' });
     expect(cadencePeriodsBetween({ everyDays: 3 }, '2026-03-01', '2026-03-01', '2026-03-07').map((p) => p.key)).toEqual(['2026-03-01', '2026-03-04', '2026-03-07']);
     expect(cadencePeriodsBetween({ unit: 'week' }, '2026-03-01', '2026-03-09', '2026-03-01')).toEqual([]);
+  });
+
+  it('names a period as people do, in either language', () => {
+    expect(reportPeriodName('2026-W10', 'zh')).toBe('2026年第10周');
+    expect(reportPeriodName('2026-03', 'zh')).toBe('2026年3月');
+    expect(reportPeriodName('2026-03-04', 'zh')).toBe('2026年3月4日起');
+    expect(reportPeriodName('2026-W10', 'en')).toBe('Week 10 of 2026');
+    expect(reportPeriodName('2026-03-04', 'en')).toBe('from 2026-03-04');
   });
 
   it('marks a report filed after its period late', () => {

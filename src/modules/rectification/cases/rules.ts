@@ -5,7 +5,7 @@
  * Every refusal is a reason the UI can show beside a disabled button, so each is a message key.
  */
 import { addDays, addMonths, daysBetween } from '../../../platform/dates.js';
-import { periodOf, periodsBetween } from '../../../platform/cadence/periods.js';
+import { parsePeriodKey, periodLabel, periodOf, periodsBetween } from '../../../platform/cadence/periods.js';
 
 export const caseStates = ['identified', 'plan_approved', 'rectifying', 'acceptance_requested', 'under_watch', 'closed'] as const;
 export type CaseState = (typeof caseStates)[number];
@@ -118,6 +118,14 @@ export function cadencePeriodsBetween(cadence: Cadence, anchor: string, from: st
   const out: CadencePeriod[] = [];
   for (let p = cadencePeriodOf(cadence, anchor, from); p.start <= to; p = cadencePeriodOf(cadence, anchor, addDays(p.end, 1))) out.push(p);
   return out;
+}
+
+/** A report period as people name it: 2026年第10周, 2026年3月, or an N-day period by its first day (2026年3月4日起). */
+export function reportPeriodName(key: string, lang: 'zh' | 'en'): string {
+  const period = parsePeriodKey(key);
+  if (period) return periodLabel(period, lang);
+  const [y, m, d] = key.split('-').map(Number);
+  return lang === 'zh' ? `${y}年${m}月${d}日起` : `from ${key}`;
 }
 
 /** A report filed after the end of the period it is for is late (kept, and marked). */

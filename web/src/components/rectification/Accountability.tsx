@@ -6,6 +6,7 @@ import type { RectificationAccountability } from '../../contracts.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { EChart, type ChartOption } from '../home/EChart.js';
 import { dayLabel } from '../screening/format.js';
+import { reportPeriodName } from '../../../../src/modules/rectification/cases/rules.js';
 
 type Kind = RectificationAccountability['events'][number]['kind'];
 const kindColors: Record<Kind, string> = { missed_report: 'orange', overdue_item: 'volcano', overdue_case: 'red' };
@@ -62,7 +63,7 @@ export function Accountability({ accountability, township, onTownship, onOpen }:
           { title: t('rectification.township'), render: (_, e) => e.township?.name ?? '' },
           { title: t('rectification.org'), render: (_, e) => <Typography.Link>{e.org.name}</Typography.Link> },
           { title: t('rectification.accountability.kind'), render: (_, e) => <Tag color={kindColors[e.kind]}>{t(`rectification.accountability.kind.${e.kind}`)}</Tag> },
-          { title: t('rectification.accountability.what'), render: (_, e) => (e.kind === 'overdue_case' ? dayLabel(e.what, lang) : e.what) },
+          { title: t('rectification.accountability.what'), render: (_, e) => (e.kind === 'overdue_case' ? dayLabel(e.what, lang) : e.kind === 'missed_report' ? reportPeriodName(e.what, lang) : e.what) },
           { title: t('rectification.accountability.due'), render: (_, e) => dayLabel(e.day, lang) },
         ]} />
     </Card>

@@ -10,6 +10,7 @@ import { useApi } from '../../useApi.js';
 import { useSubmit } from '../../useSubmit.js';
 import { ApiFailure } from '../ApiFailure.js';
 import { dayLabel } from '../screening/format.js';
+import { reportPeriodName } from '../../../../src/modules/rectification/cases/rules.js';
 import { splitNames, stateColors, whyNot } from './format.js';
 import { PersonInput, type PersonValue } from './PersonInput.js';
 import { Refused } from '../Refused.js';
@@ -103,7 +104,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
           { key: 'b', label: t('rectification.basis'), children: c.basis },
           { key: 'w', label: t('rectification.categories'), children: `${c.categories.map((x) => t(`rectification.category.${x as 'soft'}`)).join('、')} ${c.watchUntil ? t('rectification.watchUntil', { day: dayLabel(c.watchUntil, lang) }) : ''}` },
           { key: 'dep', label: t('rectification.departments'), children: c.departments.join('、') },
-          { key: 'm', label: t('rectification.missed'), children: c.missed.length === 0 ? t('rectification.none') : <Typography.Text type="danger">{c.missed.map((m) => m.periodKey).join('、')}</Typography.Text> },
+          { key: 'm', label: t('rectification.missed'), children: c.missed.length === 0 ? t('rectification.none') : <Typography.Text type="danger">{c.missed.map((m) => reportPeriodName(m.periodKey, lang)).join('、')}</Typography.Text> },
         ]} />
         <Card size="small" title={t('rectification.findings')}>
           <List size="small" dataSource={c.findings} renderItem={(f) => <List.Item>{f.criterionCode} {f.criterionTitle}：{f.evidence}（{dayLabel(f.foundOn, lang)}）</List.Item>} />
@@ -175,10 +176,10 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
           </Form>
         </Card>
         <Card size="small" title={t('rectification.reports')}>
-          <List size="small" dataSource={c.reports} renderItem={(r) => (
-            <List.Item>{r.periodKey} {dayLabel(r.reportedOn, lang)} {r.late && <Tag color="red">{t('rectification.late')}</Tag>} {r.content}</List.Item>
+          <List size="small" dataSource={c.reports} data-testid="reports" renderItem={(r) => (
+            <List.Item>{reportPeriodName(r.periodKey, lang)} {dayLabel(r.reportedOn, lang)} {r.late && <Tag color="red">{t('rectification.late')}</Tag>} {r.content}</List.Item>
           )} />
-          {c.currentPeriod && <Typography.Text type="secondary">{t('rectification.currentPeriod', { period: c.currentPeriod.key, start: dayLabel(c.currentPeriod.start, lang), end: dayLabel(c.currentPeriod.end, lang) })}</Typography.Text>}
+          {c.currentPeriod && <Typography.Text type="secondary">{t('rectification.currentPeriod', { period: reportPeriodName(c.currentPeriod.key, lang), start: dayLabel(c.currentPeriod.start, lang), end: dayLabel(c.currentPeriod.end, lang) })}</Typography.Text>}
           <Form form={reportForm} layout="vertical" onFinish={(v) => void report.submit(v)} disabled={!c.can.report.allowed} data-testid="report-form">
             {report.error && <Alert type="error" showIcon title={report.error} style={{ marginBottom: 8 }} />}
             <Form.Item name="content" label={t('rectification.reportContent')} rules={[{ required: true }]}><Input.TextArea rows={2} data-testid="report-content" /></Form.Item>
@@ -188,7 +189,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
         </Card>
         <Card size="small" title={t('rectification.acceptances')}>
           <List size="small" dataSource={c.acceptances} renderItem={(a) => (
-            <List.Item>{dayLabel(a.acceptedOn, lang)} {t(`rectification.result.${a.result}`)} {a.score} {a.reasons ?? ''} {a.newDeadline ? `→ ${dayLabel(a.newDeadline, lang)}` : ''}</List.Item>
+            <List.Item>{dayLabel(a.acceptedOn, lang)} {t(`rectification.result.${a.result}`)} {t('rectification.points', { score: a.score })} {a.reasons ?? ''} {a.newDeadline ? t('rectification.newDeadlineOn', { date: dayLabel(a.newDeadline, lang) }) : ''}</List.Item>
           )} />
           {c.can.accept.allowed && settings.data && (
             <Form form={acceptForm} layout="vertical" onFinish={(v) => void accept.submit(v)} data-testid="accept-form"
@@ -219,7 +220,7 @@ export function CaseDrawer({ id, onClose, onChanged }: Props) {
         <Card size="small" title={t('rectification.timeline')}>
           <Timeline data-testid="timeline" items={[...c.events].reverse().map((e) => ({
             key: e.id, color: e.action === 'returned' || e.action === 'relapsed' || e.action === 'reported_late' ? 'red' : e.action === 'closed' ? 'green' : 'blue',
-            content: `${dayLabel(e.day, lang)} ${knownActions.has(e.action) ? t(`rectification.action.${e.action}` as 'rectification.action.defined') : e.action}${e.note ? `：${e.note}` : ''}`,
+            content: `${dayLabel(e.day, lang)} ${knownActions.has(e.action) ? t(`rectification.action.${e.action}` as 'rectification.action.defined') : e.action}${e.note ? `：${e.action === 'reported' || e.action === 'reported_late' ? reportPeriodName(e.note, lang) : e.note}` : ''}`,
           }))} />
         </Card>
       </Flex>
