@@ -74,6 +74,19 @@ describe('responsibility letters and assessments in Chromium', () => {
     await expect.poll(() => page.getByTestId('assessments-letter-row').filter({ hasText: `${lastYear}年度人居环境整治责任书` }).textContent(), WAIT).toContain('91.5');
     const exported = await page.request.get(`${web.base}/api/assessments/letters/export.xlsx?year=${lastYear}&issuer=${township.orgCode}`);
     expect(exported.status()).toBe(200);
+
+    // A draft made by mistake is deleted from its drawer, after a confirmation.
+    const mistake = `${lastYear}年度误建责任书`;
+    const draft = await page.request.post(`${web.base}/api/assessments/letters`, { data: { issuerCode: township.orgCode, orgCode: village.code, year: lastYear, title: mistake, items: [{ title: '误建', target: '误建', weight: 100 }] } });
+    expect(draft.status()).toBe(201);
+    await page.reload();
+    await page.getByTestId('assessments-letter-row').filter({ hasText: mistake }).getByTestId('assessments-letter-link').click();
+    await drawer.getByTestId('assessments-letter-delete').click();
+    const deleted = answer(page, 'DELETE', /^\/api\/assessments\/letters\/[^/]+$/);
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除|确\s*定|OK/ }).click();
+    expect((await deleted).status()).toBe(204);
+    await expect.poll(() => page.getByTestId('assessments-letter-row').filter({ hasText: mistake }).count(), WAIT).toBe(0);
+    await expect.poll(() => page.locator('.ant-drawer:visible').count(), WAIT).toBe(0);
     await page.close();
   }, 180_000);
 
