@@ -71,7 +71,7 @@ export function CommitmentDrawer({ open, list, editing, onClose, onSaved }: {
 
   const people = maker === 'member' ? list.makers.members : list.makers.secretaries;
   return (
-    <Drawer open={open} onClose={onClose} width="min(720px, 100vw)" destroyOnHidden title={editing ? t('commitments.edit') : t('commitments.make')}
+    <Drawer open={open} onClose={onClose} size={720} destroyOnHidden title={editing ? t('commitments.edit') : t('commitments.make')}
       extra={<Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="commitment-save">{t('commitments.saveDraft')}</Button>}>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="commitment-failure" />}
       <Form form={form} layout="vertical" onFinish={save} data-testid="commitment-form">
