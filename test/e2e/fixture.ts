@@ -57,9 +57,12 @@ export async function choose(page: Page, select: Locator, label: string, exact =
 
 /** The tooltip a disabled button shows on hover (the span around it takes the pointer: see Refused.tsx). */
 export async function tooltipOf(page: Page, button: Locator): Promise<string | null> {
+  // Another tooltip may be open where the pointer was left (a drawer that closed under it uncovers the header's):
+  // it goes first, so the one read is the button's.
   await page.mouse.move(0, 0);
-  await button.locator('xpath=..').hover();
   const tip = page.locator('.ant-tooltip:visible').last();
+  await tip.waitFor({ state: 'hidden', timeout: WAIT.timeout });
+  await button.locator('xpath=..').hover();
   await tip.waitFor({ timeout: WAIT.timeout });
   const text = await tip.textContent();
   await page.mouse.move(0, 0);
