@@ -1,17 +1,13 @@
-import { Empty, Flex, Skeleton, Tabs, Typography } from 'antd';
+import { Empty, Skeleton } from 'antd';
 import { ApiFailure } from '../components/ApiFailure.js';
 import { BranchBoard } from '../components/commitments/BranchBoard.js';
 import { SettingsTab } from '../components/commitments/SettingsTab.js';
 import { SubtreeBoard } from '../components/commitments/SubtreeBoard.js';
-import { OrgYearFilter } from '../components/org/OrgYearFilter.js';
+import { OrgYearPage, useOrgYear } from '../components/org/OrgYearPage.js';
 import { api } from '../api.js';
 import type { CommitmentBoard, CommitmentList, OrgSummary } from '../contracts.js';
-import { chinaToday } from '../format.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { useSession } from '../session.js';
-import { useAddress } from '../useAddress.js';
 import { useApi } from '../useApi.js';
-import { useOrgIndex } from '../useOrgIndex.js';
 
 /** Branches make commitments; a party group is part of its branch. */
 const isGroup = (org: OrgSummary) => org.type === 'party_group';
@@ -23,14 +19,8 @@ const isBranch = (org: OrgSummary | undefined) => org?.type === 'branch' || org?
  */
 export default function CommitmentsPage() {
   const { t, lang } = useI18n();
-  const { user } = useSession();
-  const [params, set] = useAddress();
-  const index = useOrgIndex();
-  const thisYear = Number(chinaToday().slice(0, 4));
-  const org = params.get('org') ?? user?.posts[0]?.orgCode ?? '';
-  const year = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : thisYear;
-  const tab = params.get('tab') === 'settings' ? 'settings' : 'board';
-  const chosen = index?.byCode.get(org);
+  const state = useOrgYear();
+  const { index, org, year, chosen } = state;
   const branch = isBranch(chosen);
   const list = useApi(org && index && branch ? `list|${org}|${year}|${lang}` : null, (signal) => api.get<CommitmentList>('/api/commitments', { org, year }, { signal }));
   const board = useApi(org && index && !branch ? `board|${org}|${year}|${lang}` : null, (signal) => api.get<CommitmentBoard>('/api/commitments/board', { org, year }, { signal }));
@@ -44,16 +34,9 @@ export default function CommitmentsPage() {
   };
 
   return (
-    <Flex vertical gap={12}>
-      <Typography.Title level={3} style={{ margin: 0 }} data-testid="commitments-title">
-        {t('commitments.title')}{chosen ? ` · ${chosen.name}` : ''}
-      </Typography.Title>
-      <OrgYearFilter index={index} isDisabled={isGroup} org={org} year={year} thisYear={thisYear} testId="commitments"
-        labels={{ org: t('commitments.org'), year: t('commitments.year') }} onOrg={(code) => set({ org: code })} onYear={(y) => set({ year: y })} />
-      <Tabs destroyOnHidden activeKey={tab} onChange={(key) => set({ tab: key === 'board' ? undefined : key })} items={[
-        { key: 'board', label: <span data-testid="commitments-tab-board">{t('commitments.tab.board')}</span>, children: content() },
-        { key: 'settings', label: <span data-testid="commitments-tab-settings">{t('commitments.tab.settings')}</span>, children: <SettingsTab /> },
-      ]} />
-    </Flex>
+    <OrgYearPage state={state} title={t('commitments.title')} labels={{ org: t('commitments.org'), year: t('commitments.year') }} testId="commitments" isDisabled={isGroup} tabs={[
+      { key: 'board', label: t('commitments.tab.board'), children: content },
+      { key: 'settings', label: t('commitments.tab.settings'), children: () => <SettingsTab /> },
+    ]} />
   );
 }
